@@ -1,0 +1,9 @@
+# %% [markdown]
+# # gradient-check
+#
+# STUB: this chapter is being written.
+
+# %%
+from tinynet import train_two_layer
+
+print(train_two_layer().l1)

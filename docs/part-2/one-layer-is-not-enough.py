@@ -1,0 +1,9 @@
+# %% [markdown]
+# # one-layer-is-not-enough
+#
+# STUB: this chapter is being written.
+
+# %%
+from tinynet import train_two_layer
+
+print(train_two_layer().l1)

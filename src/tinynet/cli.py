@@ -1,0 +1,145 @@
+"""Command line: train either network, watch chosen iterations, try new rows."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+import numpy as np
+
+from tinynet.data import X
+from tinynet.network import Snapshot, train_three_layer, train_two_layer
+
+
+class UsageError(Exception):
+    """Bad input on the command line: reported in one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that reports bad input in one line instead of a usage block."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def parse_iterations(text: str) -> list[int]:
+    """Read '0-3,9998-9999' into [0, 1, 2, 3, 9998, 9999]."""
+    chosen: list[int] = []
+    for part in text.split(","):
+        first, dash, last = part.strip().partition("-")
+        try:
+            start = int(first)
+            stop = int(last) if dash else start
+        except ValueError:
+            raise UsageError(f"cannot read iterations {text!r}: use numbers and ranges like 0-3,9998-9999") from None
+        if start < 0 or stop < start:
+            raise UsageError(f"cannot read iterations {text!r}: a range runs from a smaller to a larger number, from 0")
+        chosen.extend(range(start, stop + 1))
+    return chosen
+
+
+def parse_row(text: str, width: int = 3) -> list[int]:
+    """Read '1,1,0' into [1, 1, 0]: exactly `width` values, each 0 or 1."""
+    values = [v.strip() for v in text.split(",")]
+    if len(values) != width:
+        raise UsageError(f"row {text!r} has {len(values)} values; each row needs {width}, like 1,1,0")
+    if any(v not in ("0", "1") for v in values):
+        raise UsageError(f"row {text!r} must hold only 0 and 1")
+    return [int(v) for v in values]
+
+
+def _count(text: str) -> int:
+    """Read an iteration count: a whole number, 0 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative: the count must be 0 or more")
+    return value
+
+
+def _seed(text: str) -> int:
+    """Read a seed: a whole number from 0 to 2**32 - 1, as numpy accepts."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
+    if not 0 <= value < 2**32:
+        raise argparse.ArgumentTypeError(f"{value} is outside 0 to 4294967295")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser with one subcommand per network."""
+    parser = _Parser(prog="python -m tinynet", description=__doc__)
+    networks = parser.add_subparsers(dest="network", required=True, metavar="{two-layer,three-layer}")
+    for name, iterations, about in (
+        ("two-layer", 10000, "the 42-line network of Part 1 (src/tinynet/two_layer.py)"),
+        ("three-layer", 60000, "the 50-line network of Part 2 (src/tinynet/three_layer.py)"),
+    ):
+        sub = networks.add_parser(name, help=about, description=f"Train {about}.")
+        sub.error = parser.error  # type: ignore[method-assign]
+        sub.add_argument(
+            "--iterations", type=_count, default=iterations, help=f"training iterations (default {iterations})"
+        )
+        sub.add_argument("--seed", type=_seed, default=1, help="seed for the initial weights (default 1)")
+        sub.add_argument("--show", default="", metavar="RANGES", help="iterations to print, such as 0-3,9998-9999")
+        sub.add_argument(
+            "--predict", action="append", default=[], metavar="ROW", help="a new row to try, like 1,1,0 (repeatable)"
+        )
+    return parser
+
+
+def _show(snapshot: Snapshot, hidden: bool) -> None:
+    """Print one iteration as the seed notes' extra print lines did."""
+    i = snapshot.iteration
+    if hidden:
+        print(f"np.dot(l1,syn1) at iteration {i}: {np.dot(snapshot.l1, snapshot.syn1)}")
+        print(f"l2 = {snapshot.l2}")
+    else:
+        print(f"np.dot(l0,syn0) at iteration {i}: {np.dot(snapshot.l0, snapshot.syn0)}")
+        print(f"l1 = {snapshot.l1}")
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Parse argv, train, print; return the exit status."""
+    try:
+        args = build_parser().parse_args(argv)
+        show = parse_iterations(args.show) if args.show else []
+        rows = [parse_row(text) for text in args.predict]
+    except UsageError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    beyond = [i for i in show if i >= args.iterations]
+    if beyond:
+        last = args.iterations - 1
+        print(f"error: iteration {beyond[0]} is not run: iterations go from 0 to {last}", file=sys.stderr)
+        return 2
+    three = args.network == "three-layer"
+    train = train_three_layer if three else train_two_layer
+    result = train(iterations=args.iterations, seed=args.seed, record=show)
+    logged = dict(result.error_log) if three else {}
+    for i in sorted(set(show) | set(logged)):
+        if i in logged:
+            print(f"Error:{logged[i]}")
+        if i in result.snapshots:
+            _show(result.snapshots[i], three)
+    final = result.l2 if three else result.l1
+    if final is None:
+        print("Output Without Training (0 iterations):")
+        final = result.predict(X)
+    else:
+        print("Output After Training:")
+    print(final)
+    if rows:
+        print("Prediction for the new rows:")
+        for row, value in zip(rows, result.predict(np.array(rows)), strict=True):
+            print(f"  {row} -> {value[0]:.8f}")
+    return 0
+
+
+def main() -> None:
+    """Entry point for `python -m tinynet`."""
+    sys.exit(run())

@@ -1,0 +1,1 @@
+"""Helpers for the tests: a console-session parser and an offline guard."""

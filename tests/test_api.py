@@ -1,0 +1,130 @@
+"""The importable API trains exactly as the scripts do, bit for bit."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import runpy
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import tinynet
+from tinynet import X1, X, nonlin, predict, train_three_layer, train_two_layer, y, y_xor
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "tinynet"
+
+
+def script_globals(name: str) -> dict:
+    """Run a canonical script quietly and return its final variables."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        return runpy.run_path(str(SRC / name))
+
+
+@pytest.fixture(scope="module")
+def two_layer_script() -> dict:
+    return script_globals("two_layer.py")
+
+
+@pytest.fixture(scope="module")
+def three_layer_script() -> dict:
+    return script_globals("three_layer.py")
+
+
+def test_two_layer_is_bit_identical(two_layer_script: dict) -> None:
+    """syn0, l1, l1_error and l1_delta after training equal the script's to the last bit."""
+    run = train_two_layer(record=[9999])
+    assert np.array_equal(run.syn0, two_layer_script["syn0"])
+    assert np.array_equal(run.l1, two_layer_script["l1"])
+    last = run.snapshots[9999]
+    for name in ("l1_error", "l1_delta", "l0"):
+        assert np.array_equal(last.values[name], two_layer_script[name]), name
+    assert np.array_equal(last.syn0_after, two_layer_script["syn0"])
+
+
+def test_three_layer_is_bit_identical(three_layer_script: dict) -> None:
+    """Both weight matrices and every variable of the last iteration equal the script's."""
+    run = train_three_layer(record=[59999])
+    assert np.array_equal(run.syn0, three_layer_script["syn0"])
+    assert np.array_equal(run.syn1, three_layer_script["syn1"])
+    last = run.snapshots[59999]
+    for name in ("l1", "l2", "l2_error", "l2_delta", "l1_error", "l1_delta"):
+        assert np.array_equal(last.values[name], three_layer_script[name]), name
+
+
+def test_three_layer_error_log_is_what_the_script_prints() -> None:
+    """The error log holds the numbers the script prints, at iterations 0, 10000, ... 50000."""
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        runpy.run_path(str(SRC / "three_layer.py"))
+    run = train_three_layer()
+    assert [j for j, _ in run.error_log] == list(range(0, 60000, 10000))
+    assert [f"Error:{e}" for _, e in run.error_log] == printed.getvalue().splitlines()
+
+
+def test_recording_does_not_change_the_result() -> None:
+    """Recording snapshots and tracking the error leave the weights untouched, and keep only what was asked."""
+    plain = train_two_layer()
+    watched = train_two_layer(record=[0, 1, 2, 3, 9998, 9999], track_error=True)
+    assert np.array_equal(plain.syn0, watched.syn0)
+    assert sorted(watched.snapshots) == [0, 1, 2, 3, 9998, 9999]
+    assert watched.errors is not None and watched.errors.shape == (10000,)
+    assert plain.snapshots == {} and plain.errors is None
+
+
+def test_snapshots_are_copies_taken_at_their_iteration() -> None:
+    """A snapshot keeps the weights of its own iteration, not the final ones."""
+    run = train_two_layer(record=[0, 1])
+    first, second = run.snapshots[0], run.snapshots[1]
+    assert np.array_equal(first.syn0_after, second.syn0)
+    assert not np.array_equal(first.syn0, second.syn0)
+    assert np.array_equal(first.l1, nonlin(np.dot(X, first.syn0)))
+    assert np.allclose(first.syn0_after - first.syn0, np.dot(X.T, first.l1_delta), rtol=0, atol=1e-15)
+
+
+def test_other_seeds_and_counts_match_the_script_algorithm() -> None:
+    """With another seed and count, the API still equals an inline copy of the script's loop."""
+    np.random.seed(7)
+    syn0 = 2 * np.random.random((3, 1)) - 1
+    for _ in range(250):
+        l1 = nonlin(np.dot(X, syn0))
+        syn0 += np.dot(X.T, (y - l1) * nonlin(l1, True))
+    assert np.array_equal(train_two_layer(iterations=250, seed=7).syn0, syn0)
+
+
+def test_predict_new_rows() -> None:
+    """predict() on the trained weights gives the seed notes' X1 prediction."""
+    run = train_two_layer()
+    assert np.array_equal(run.predict(X1), predict(X1, run.syn0))
+    assert np.allclose(run.predict(X1).ravel(), [0.00786466, 0.9999225, 0.99358931, 0.99211997], atol=5e-9)
+    three = train_three_layer(iterations=2000)
+    forward = nonlin(np.dot(nonlin(np.dot(X, three.syn0)), three.syn1))
+    assert np.array_equal(three.predict(X), forward)
+
+
+def test_datasets_are_read_only() -> None:
+    """The shared datasets cannot be changed by a page that experiments with them."""
+    for array in (X, y, y_xor, X1):
+        with pytest.raises(ValueError):
+            array[0, 0] = 5
+
+
+def test_nonlin_and_its_slope() -> None:
+    """nonlin is the sigmoid; with deriv=True it takes the sigmoid's output and gives its slope."""
+    assert nonlin(0.0) == 0.5
+    s = nonlin(np.array([-2.0, 0.0, 2.0]))
+    assert np.allclose(nonlin(s, deriv=True), np.exp(-np.array([-2.0, 0.0, 2.0])) * s**2)
+
+
+def test_bad_training_input_is_refused() -> None:
+    """A negative count or mismatched data raises ValueError rather than training nonsense."""
+    with pytest.raises(ValueError):
+        train_two_layer(iterations=-1)
+    with pytest.raises(ValueError):
+        train_two_layer(X=X, y=y[:3])
+
+
+def test_public_names() -> None:
+    """The package exports what the pages and notebooks import."""
+    assert set(tinynet.__all__) >= {"nonlin", "train_two_layer", "train_three_layer", "predict", "X", "y", "X1"}

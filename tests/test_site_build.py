@@ -1,0 +1,43 @@
+"""The site builds strictly and offline, and the build refuses what must not pass."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import OFFLINE, build_site, offline_env
+
+
+def test_strict_offline_build(built_site: Path) -> None:
+    """mkdocs build --strict succeeded with every connection off this machine refused; it has a home page."""
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "<title>" in home and "Eleven lines" in home
+
+
+def test_offline_guard_really_refuses() -> None:
+    """The guard used by the build refuses a connection to another host (so the build above proves something)."""
+    code = (
+        "import socket\ntry:\n socket.create_connection(('192.0.2.1', 80), timeout=1)\n"
+        "except OSError as e:\n print(e)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], env=offline_env(), capture_output=True, text=True, check=False)
+    assert "offline guard" in done.stdout, (OFFLINE, done.stdout, done.stderr)
+
+
+def test_home_page_shows_computed_output(built_site: Path) -> None:
+    """The home page shows the trained output computed at build time, not a typed copy."""
+    from tinynet import train_two_layer
+
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    first = f"{train_two_layer().l1[0, 0]:.8f}"
+    assert first in home
+    assert "{{" not in home
+
+
+def test_unknown_fact_fails_the_build(tree_copy: Path, tmp_path: Path) -> None:
+    """A page naming a fact nobody computes does not build."""
+    page = tree_copy / "docs" / "index.md"
+    page.write_text(page.read_text() + "\nThe answer is {{ no_such_fact }}.\n")
+    done = build_site(tmp_path / "out", root=tree_copy)
+    assert done.returncode != 0 and "no_such_fact" in done.stdout + done.stderr
