@@ -34,7 +34,7 @@ pytest_collect_file = Sybil(
     parsers=[
         PythonCodeBlockParser(doctest_optionflags=NORMALIZE_WHITESPACE | ELLIPSIS),
         PyconParser(doctest_optionflags=NORMALIZE_WHITESPACE | ELLIPSIS),
-        ConsoleParser(cwd=ROOT),
+        ConsoleParser(),
         SkipParser(),
         ClearNamespaceParser(),
     ],

@@ -41,3 +41,21 @@ def test_unknown_fact_fails_the_build(tree_copy: Path, tmp_path: Path) -> None:
     page.write_text(page.read_text() + "\nThe answer is {{ no_such_fact }}.\n")
     done = build_site(tmp_path / "out", root=tree_copy)
     assert done.returncode != 0 and "no_such_fact" in done.stdout + done.stderr
+
+
+def test_wrong_example_output_fails_the_build(tree_copy: Path, tmp_path: Path) -> None:
+    """A ```pycon example whose printed output is wrong stops the build, naming the page."""
+    page = tree_copy / "docs" / "index.md"
+    page.write_text(page.read_text() + "\n```pycon\n>>> from tinynet import nonlin\n>>> nonlin(0)\n0.25\n```\n")
+    done = build_site(tmp_path / "out", root=tree_copy)
+    assert done.returncode != 0
+    assert "index.md" in done.stdout + done.stderr and "0.25" in done.stdout + done.stderr
+
+
+def test_wrong_console_output_fails_the_build(tree_copy: Path, tmp_path: Path) -> None:
+    """A ```console block whose command prints something else stops the build."""
+    page = tree_copy / "docs" / "index.md"
+    block = "\n```console\n$ python -m tinynet two-layer --iterations 1\nOutput After Training:\n[[0.5]]\n```\n"
+    page.write_text(page.read_text() + block)
+    done = build_site(tmp_path / "out", root=tree_copy)
+    assert done.returncode != 0 and "[[0.5]]" in done.stdout + done.stderr

@@ -1,6 +1,6 @@
-"""MkDocs hooks: fill in build-time facts and refuse includes that no longer hold.
+"""MkDocs hooks: fill in build-time facts, refuse includes that no longer hold, run examples.
 
-Listed under `hooks:` in mkdocs.yml. Both checks raise PluginError, which fails
+Listed under `hooks:` in mkdocs.yml. Every check raises PluginError, which fails
 any build, strict or not.
 """
 
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from sitebuild import examples
 from sitebuild.linemaps import LINE_MAPS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,6 +61,24 @@ def load_facts() -> dict[str, str]:
     return _facts[key]
 
 
+def check_examples(markdown: str, page: str) -> None:
+    """Run the page's examples in a fresh interpreter, unless this page and src/ passed before."""
+    sent = examples.request(markdown, page)
+    if sent is None:
+        return
+    key = hashlib.sha256((source_digest() + sent).encode()).hexdigest()[:24]
+    passed = ROOT / ".cache" / "examples" / key
+    if passed.exists():
+        return
+    done = subprocess.run(
+        [sys.executable, "-m", "sitebuild.examples"], input=sent, cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise PluginError(f"{page}: an example does not print what the page says:\n{done.stdout}{done.stderr}")
+    passed.parent.mkdir(parents=True, exist_ok=True)
+    passed.write_text(page + "\n", encoding="utf-8")
+
+
 def check_includes(markdown: str, page: str) -> None:
     """Refuse a listing whose line numbers, range or content no longer match its file."""
     lines = markdown.splitlines()
@@ -99,6 +118,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     """Check the page's includes, then put each fact's value where the page names it."""
     name = page.file.src_uri
     check_includes(markdown, name)
+    check_examples(markdown, name)
     if "{{" not in markdown:
         return markdown
     facts = load_facts()

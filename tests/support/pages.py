@@ -18,7 +18,12 @@ MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$|\\\(.*?\\\)|\\\[.*?\\\]", re.S)
 HEADING_ANCHOR = re.compile(r"^#{1,6} .*\{#(lines?-\d+(?:-\d+)?)\}\s*$")
 LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 LINE_WORDS = re.compile(r"\b[Ll]ines?\s+\d+")
-TYPED_DECIMAL = re.compile(r"(?<![\w.])[-+−]?\d+\.\d+(?:e[-+]?\d+)?|(?<![\w,])\d{1,3}(?:,\d{3})+(?![\d])|\b\d+e-?\d+\b")
+# decimals (0.25, -4.6), counts with thousands separators (10,000) and exponents (1e-7)
+TYPED_DECIMAL = re.compile(
+    r"(?<![\w.])[-+\u2212]?\d+\.\d+(?:e[-+]?\d+)?"
+    r"|(?<![\w,])\d{1,3}(?:,\d{3})+(?![\d])"
+    r"|\b\d+e-?\d+\b"
+)
 
 
 @dataclass
