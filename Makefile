@@ -1,7 +1,7 @@
 # Two commands do everything: `make serve` and `make test`.
 # Each one creates or refreshes .venv from the lock file first.
 
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
