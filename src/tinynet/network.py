@@ -94,10 +94,12 @@ def train_two_layer(
     seed: int = 1,
     record: Iterable[int] = (),
     track_error: bool = False,
+    alpha: float = 1.0,
 ) -> TwoLayerRun:
     """Train as two_layer.py does; copy the variables at the iterations in `record`.
 
     With track_error, also keep the mean absolute error of every iteration.
+    alpha scales each update (the learning rate); 1.0 is the script, bit for bit.
     """
     X = np.asarray(X)
     y = np.asarray(y)
@@ -116,7 +118,7 @@ def train_two_layer(
             errors[i] = np.mean(np.abs(l1_error))
         if i in wanted:
             before = syn0.copy()
-        syn0 += np.dot(l0.T, l1_delta)
+        syn0 += alpha * np.dot(l0.T, l1_delta)
         if i in wanted:
             snapshots[i] = Snapshot(
                 i,
@@ -141,10 +143,12 @@ def train_three_layer(
     track_error: bool = False,
     hidden: int = 4,
     log_every: int = 10000,
+    alpha: float = 1.0,
 ) -> ThreeLayerRun:
     """Train as three_layer.py does; copy the variables at the iterations in `record`.
 
     The error log holds what the script prints every `log_every` iterations.
+    alpha scales each update (the learning rate); 1.0 is the script, bit for bit.
     """
     X = np.asarray(X)
     y = np.asarray(y)
@@ -169,8 +173,8 @@ def train_three_layer(
         l1_delta = l1_error * nonlin(l1, deriv=True)
         if j in wanted:
             before = (syn0.copy(), syn1.copy())
-        syn1 += l1.T.dot(l2_delta)
-        syn0 += l0.T.dot(l1_delta)
+        syn1 += alpha * l1.T.dot(l2_delta)
+        syn0 += alpha * l0.T.dot(l1_delta)
         if j in wanted:
             snapshots[j] = Snapshot(
                 j,
