@@ -1,0 +1,220 @@
+"""Facts for the Part 1 chapters and the reference pages, computed from the tinynet API."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import runpy
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from sitebuild.facts import provides
+from tinynet import X1, X, nonlin, train_three_layer, train_two_layer, y
+
+SCRIPTS = Path(__file__).resolve().parents[2] / "tinynet"
+
+# iterations whose syn0 the line-by-line takeaway shows
+HISTORY = (0, 1, 2, 3, 10, 100, 1000, 9999)
+# the iteration whose update the line-39 worked example takes apart
+WORKED = 0
+# the seed notes' sample of np.dot(l0,syn0), a published yardstick: which iteration printed it?
+NOTES_DOT_FIRST = -4.98467345
+
+
+def num(value: float, digits: int = 4) -> str:
+    """A number rounded to `digits` decimals, without trailing zeros or a negative zero."""
+    text = np.format_float_positional(round(float(value), digits), precision=digits, trim="-")
+    return "0" if text == "-0" else text
+
+
+def vector(values, digits: int = 4) -> str:
+    """A column of numbers as a bracketed list, e.g. [0.27, 0.36]."""
+    return "[" + ", ".join(num(v, digits) for v in np.ravel(values)) + "]"
+
+
+def shape(array: np.ndarray) -> str:
+    """A shape written rows by columns, with a multiplication sign."""
+    return " \u00d7 ".join(str(n) for n in np.shape(array))
+
+
+def row(cells) -> str:
+    """One Markdown table row."""
+    return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
+@cache
+def trained():
+    """The two-layer network trained as the script does, with the iterations the pages show."""
+    return train_two_layer(record=sorted({*HISTORY, WORKED}))
+
+
+@cache
+def trained_three():
+    """The three-layer network trained as the script does, first iteration recorded."""
+    return train_three_layer(record=[0])
+
+
+@provides
+def whole_script() -> dict[str, str]:
+    """What `python src/tinynet/two_layer.py` prints, captured from the script itself."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        runpy.run_path(str(SCRIPTS / "two_layer.py"), run_name="__main__")
+    return {"two_layer_printout": out.getvalue().rstrip("\n")}
+
+
+@provides
+def shapes() -> dict[str, str]:
+    """The shape of every variable of both networks, read from a real iteration."""
+    two = trained().snapshots[0]
+    three = trained_three().snapshots[0]
+    facts = {f"shape_{name}": shape(two.values[name]) for name in ("l0", "l1", "syn0", "l1_error", "l1_delta")}
+    facts["shape_X"] = shape(X)
+    facts["shape_y"] = shape(y)
+    facts["shape_l0_T"] = shape(two.l0.T)
+    for name in ("l1", "l2", "syn0", "syn1", "l2_error", "l2_delta", "l1_error", "l1_delta"):
+        facts[f"shape3_{name}"] = shape(three.values[name])
+    facts["shape3_l0"] = shape(three.l0)
+    facts["shape3_syn1_T"] = shape(three.syn1.T)
+    facts["shape3_l1_T"] = shape(three.l1.T)
+    return facts
+
+
+@provides
+def sigmoid_slopes() -> dict[str, str]:
+    """The sigmoid and its slope at the points the post picks, and the steepest slope."""
+    facts = {}
+    for label, x in (("2", 2.0), ("m1", -1.0), ("0", 0.0)):
+        out = nonlin(x)
+        facts[f"sigmoid_at_{label}"] = num(out)
+        facts[f"slope_at_{label}"] = num(nonlin(out, True))
+    grid = nonlin(nonlin(np.linspace(-10, 10, 2001)), True)
+    facts["slope_max"] = num(grid.max())
+    return facts
+
+
+@provides
+def confidence() -> dict[str, str]:
+    """Slopes at the first and the last iteration: confident outputs get small updates."""
+    run = trained()
+    first, last = run.snapshots[0], run.snapshots[9999]
+    lines = [
+        row(["row of X", "l1, first iteration", "slope", "l1, last iteration", "slope"]),
+        row(["---"] * 5),
+    ]
+    for i in range(len(X)):
+        a, b = first.l1[i, 0], last.l1[i, 0]
+        lines.append(
+            row([f"`{X[i].tolist()}`", num(a), num(nonlin(a, True)), num(b, 5), num(nonlin(b, True), 5)])
+        )
+    slopes_first = nonlin(first.l1, True)
+    slopes_last = nonlin(last.l1, True)
+    return {
+        "confidence_table": "\n".join(lines),
+        "slope_first_min": num(slopes_first.min()),
+        "slope_last_max": num(slopes_last.max(), 5),
+        "slope_shrink_factor": str(int(slopes_first.min() // slopes_last.max())),
+        "last_delta_max": num(np.abs(last.l1_delta).max(), 6),
+        "first_delta_max": num(np.abs(first.l1_delta).max()),
+    }
+
+
+@provides
+def worked_update() -> dict[str, str]:
+    """One real iteration of line 39: each example's contribution, their sum, syn0 before and after."""
+    snap = trained().snapshots[WORKED]
+    l0, delta = snap.l0, snap.l1_delta
+    parts = [l0[i : i + 1].T * delta[i] for i in range(len(l0))]
+    total = np.dot(l0.T, delta)
+    lines = [
+        row(["example", "`l0[i]`", "`l1_delta[i]`", "`l0[i].T * l1_delta[i]`"]),
+        row(["---"] * 4),
+    ]
+    for i, part in enumerate(parts):
+        lines.append(row([i, f"`{l0[i].tolist()}`", num(delta[i, 0]), vector(part)]))
+    lines.append(row(["sum", "", "", vector(sum(parts))]))
+    lines.append(row(["`np.dot(l0.T, l1_delta)`", "", "", vector(total)]))
+    facts = {
+        "worked_iteration": str(WORKED),
+        "worked_table": "\n".join(lines),
+        "worked_l1": vector(snap.l1),
+        "worked_l1_error": vector(snap.l1_error),
+        "worked_slopes": vector(nonlin(snap.l1, True)),
+        "worked_l1_delta": vector(delta),
+        "worked_update": vector(total),
+        "worked_syn0_before": vector(snap.syn0),
+        "worked_syn0_after": vector(snap.syn0_after),
+    }
+    for i in range(len(l0)):
+        facts[f"worked_delta_{i}"] = num(delta[i, 0])
+    for j in range(total.shape[0]):
+        facts[f"worked_update_{j}"] = num(total[j, 0])
+        facts[f"worked_syn0_before_{j}"] = num(snap.syn0[j, 0])
+        facts[f"worked_syn0_after_{j}"] = num(snap.syn0_after[j, 0])
+    # the post's one-example picture: the first weight, input 1, at the last iteration
+    last = trained().snapshots[9999]
+    facts["last_syn0_0"] = num(last.syn0[0, 0], 5)
+    facts["last_delta_2"] = num(last.l1_delta[2, 0], 8)
+    facts["last_nudge_2"] = num(1.0 * last.l1_delta[2, 0], 8)
+    return facts
+
+
+@provides
+def weight_history() -> dict[str, str]:
+    """syn0 at the start of chosen iterations and after training: the first weight climbs."""
+    run = trained()
+    lines = [row(["iteration", "`syn0[0]`", "`syn0[1]`", "`syn0[2]`"]), row(["---"] * 4)]
+    for i in HISTORY:
+        lines.append(row([i, *(num(w) for w in run.snapshots[i].syn0.ravel())]))
+    lines.append(row(["after training", *(num(w) for w in run.syn0.ravel())]))
+    final = run.syn0.ravel()
+    return {
+        "syn0_history_table": "\n".join(lines),
+        "final_syn0": vector(final),
+        "final_syn0_0": num(final[0], 5),
+        "final_syn0_0_short": num(final[0], 2),
+        "final_syn0_1": num(final[1]),
+        "final_syn0_2": num(final[2]),
+        "iterations": str(run.iterations),
+    }
+
+
+@provides
+def seed_notes_checks() -> dict[str, str]:
+    """The seed notes' intermediate values, recomputed."""
+    run = trained()
+    first, second, last = run.snapshots[0], run.snapshots[1], run.snapshots[9999]
+    late = train_two_layer(iterations=20100, record=range(19900, 20100))
+    found = [i for i, s in late.snapshots.items() if round(float(np.dot(s.l0, s.syn0)[0, 0]), 8) == NOTES_DOT_FIRST]
+    return {
+        "l1_first_round2": vector(first.l1, 2),
+        "l1_second_round2": vector(second.l1, 2),
+        "dot_first": vector(np.dot(first.l0, first.syn0)),
+        "dot_last": vector(np.dot(last.l0, last.syn0)),
+        "notes_dot_iteration": str(found[0]) if found else "none",
+        "sigmoid_at_4": num(nonlin(4.0)),
+        "sigmoid_at_m4": num(nonlin(-4.0)),
+        "x1_prediction": vector(run.predict(X1), 8),
+        "x1_rows_in_training": str(sum(any((r == x).all() for x in X) for r in X1)),
+    }
+
+
+@provides
+def things_to_try() -> dict[str, str]:
+    """Numbers for the exercises: the error shrinking, and longer training."""
+    run = train_two_layer(track_error=True)
+    errors = run.errors
+    lines = [row(["iteration", "mean of abs(l1_error)"]), row(["---"] * 2)]
+    for i in (0, 1, 2, 3, 10, 100, 1000, 9999):
+        lines.append(row([i, num(errors[i], 6)]))
+    longer = [(n, train_two_layer(iterations=n).l1) for n in (1000, 10000, 100000)]
+    out = [row(["iterations", "l1 after training"]), row(["---"] * 2)]
+    out += [row([n, vector(l1, 5)]) for n, l1 in longer]
+    return {
+        "error_table": "\n".join(lines),
+        "error_first": num(errors[0]),
+        "error_last": num(errors[-1], 6),
+        "longer_table": "\n".join(out),
+    }
