@@ -1,0 +1,348 @@
+"""Facts for "Checking the notes": each claim of the seed notes, recomputed, with a verdict decided here."""
+
+from __future__ import annotations
+
+import ast
+import functools
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from sitebuild.facts import provides
+from tinynet import data, nonlin, train_two_layer
+
+SCRIPTS = Path(__file__).resolve().parents[2] / "tinynet"
+
+HOLDS = "holds"
+PARTLY = "partly holds"
+FAILS = "does not hold"
+
+# the numbers as the notes print them
+NOTES_L1_SECOND = [0.26, 0.36, 0.23, 0.32]
+NOTES_DOT = [-4.98467345, -5.19108471, 5.39603866, 5.1896274]
+NOTES_L1_FINAL = [0.00966449, 0.00786506, 0.99358898, 0.99211957]
+NOTES_X1_PREDICTION = [0.00786466, 0.9999225, 0.99358931, 0.99211997]
+NOTES_X1_ROUNDED = [0, 1, 1, 1]
+NOTES_LONGER = (8, 4)  # lines longer; lines longer without blank lines and comments
+NOTES_LOOP_LINES = 4
+NOTES_ITERATIONS = 1 + 9999
+
+
+@dataclass
+class Claim:
+    """One claim of the notes: their words, what the code gives, and the verdict."""
+
+    key: str
+    said: str
+    found: str
+    verdict: str
+
+
+def verdict(holds: bool) -> str:
+    """The verdict for a claim that either holds or not."""
+    return HOLDS if holds else FAILS
+
+
+def cut(values: np.ndarray, decimals: int = 2) -> np.ndarray:
+    """Values cut off (truncated towards zero) after some decimals."""
+    scale = 10**decimals
+    return np.trunc(np.asarray(values) * scale) / scale
+
+
+def listed(values, digits: int = 2) -> str:
+    """Numbers as a short comma-separated list."""
+    return ", ".join(f"{v:.{digits}f}" for v in np.ravel(values))
+
+
+def code_lines(name: str) -> int:
+    """Lines of a script that are neither blank nor comments."""
+    lines = (SCRIPTS / name).read_text(encoding="utf-8").splitlines()
+    return sum(1 for line in lines if line.strip() and not line.strip().startswith("#"))
+
+
+def all_lines(name: str) -> int:
+    """All lines of a script."""
+    return len((SCRIPTS / name).read_text(encoding="utf-8").splitlines())
+
+
+def main_loop(name: str) -> ast.For:
+    """The script's top-level for loop."""
+    tree = ast.parse((SCRIPTS / name).read_text(encoding="utf-8"))
+    return next(node for node in tree.body if isinstance(node, ast.For))
+
+
+@functools.cache
+def first_iterations() -> dict[int, np.ndarray]:
+    """l1 of the two-layer script at iterations 0 to 3."""
+    run = train_two_layer(iterations=4, record=range(4))
+    return {i: s.l1.ravel() for i, s in run.snapshots.items()}
+
+
+@functools.cache
+def dot_scan(limit: int = 100_000) -> tuple[int | None, np.ndarray]:
+    """The first iteration whose np.dot(l0,syn0) prints as the notes show, and the last of 10,000."""
+    inputs, y = np.asarray(data.X, dtype=float), np.asarray(data.y)
+    syn0 = train_two_layer(iterations=0).syn0.copy()
+    found, at_last = None, None
+    for i in range(limit):
+        z = np.dot(inputs, syn0)
+        if i == 9999:
+            at_last = z.ravel().copy()
+        if found is None and np.array_equal(np.round(z.ravel(), 8), NOTES_DOT):
+            found = i
+        if found is not None and at_last is not None:
+            break
+        l1 = nonlin(z)
+        syn0 += np.dot(inputs.T, (y - l1) * nonlin(l1, True))
+    return found, at_last
+
+
+def claims() -> list[Claim]:
+    """Every claim the notes make about the script's behaviour, checked."""
+    out = []
+
+    # l1 early on
+    early = first_iterations()
+    matches = [
+        (i, how)
+        for i, values in early.items()
+        for how, shown in (("rounded", np.round(values, 2)), ("cut off", cut(values)))
+        if np.allclose(shown, NOTES_L1_SECOND)
+    ]
+    found = "; ".join(f"{how} at iteration {i}" for i, how in matches) or "no iteration from 0 to 3"
+    out.append(
+        Claim(
+            "l1_second",
+            "after the second iteration, l1 rounded to two decimals is 0.26, 0.36, 0.23, 0.32",
+            f"these four are l1 {found}; rounded, that l1 reads {listed(np.round(early[0], 2))}; "
+            f"the second iteration (1) gives {listed(early[1], 4)}",
+            verdict(any(i == 1 and how == "rounded" for i, how in matches)),
+        )
+    )
+
+    # np.dot(l0,syn0)
+    at, last = dot_scan()
+    out.append(
+        Claim(
+            "dot_printout",
+            "np.dot(l0,syn0) is a 4x1 matrix like " + ", ".join(map(str, NOTES_DOT)),
+            f"the last of the script's iterations (9,999) gives {listed(last, 4)}; "
+            + (f"the notes' values appear at iteration {at:,}, in a longer run" if at is not None else "never"),
+            verdict(at is not None and at < 10_000),
+        )
+    )
+
+    # the trained output and the new rows
+    run = train_two_layer()
+    final = np.round(run.l1.ravel(), 8)
+    out.append(
+        Claim(
+            "l1_final",
+            "at the end, l1 is " + ", ".join(map(str, NOTES_L1_FINAL)),
+            listed(final, 8),
+            verdict(np.array_equal(final, NOTES_L1_FINAL)),
+        )
+    )
+    prediction = run.predict(data.X1).ravel()
+    out.append(
+        Claim(
+            "x1_prediction",
+            "the new rows X1 give " + ", ".join(map(str, NOTES_X1_PREDICTION)),
+            listed(np.round(prediction, 8), 8),
+            verdict(np.array_equal(np.round(prediction, 8), NOTES_X1_PREDICTION)),
+        )
+    )
+    rounded = np.round(prediction).astype(int)
+    out.append(
+        Claim(
+            "x1_rounded",
+            "rounded, these are 0, 1, 1 and 1: the first value of each row",
+            f"rounded: {', '.join(map(str, rounded))}; first values of the rows: "
+            + ", ".join(str(r[0]) for r in data.X1),
+            verdict(rounded.tolist() == NOTES_X1_ROUNDED == [int(r[0]) for r in data.X1]),
+        )
+    )
+    seen = [any(np.array_equal(row, t) for t in data.X) for row in data.X1]
+    out.append(
+        Claim(
+            "x1_new_rows",
+            "the first two rows of X1 differ from the training data",
+            "rows of X1 also in X: "
+            + ", ".join(f"`{list(map(int, r))}`" for r, s in zip(data.X1, seen, strict=True) if s),
+            verdict(not seen[0] and not seen[1]),
+        )
+    )
+
+    # the sigmoid and numpy
+    e = float(np.exp(1))
+    out.append(
+        Claim(
+            "exp_e",
+            "np.exp(1) returns the natural logarithm e, about 2.718",
+            f"np.exp(1) is {e:.6f}: e is the base of the natural logarithm; the logarithm of e, "
+            f"np.log(np.exp(1)), is {float(np.log(e)):g}",
+            PARTLY if round(e, 3) == 2.718 else FAILS,
+        )
+    )
+    top, bottom = float(nonlin(4)), float(nonlin(-4))
+    gap = max(1 - top, bottom)
+    out.append(
+        Claim(
+            "sigmoid_four",
+            "from 4 up the sigmoid is very close to 1, from -4 down very close to 0",
+            f"nonlin(4) is {top:.4f} and nonlin(-4) is {bottom:.4f}; within a thousandth of 1 only from "
+            f"{math.log(999):.1f} up",
+            HOLDS if gap < 0.001 else PARTLY if gap < 0.05 else FAILS,
+        )
+    )
+    out.append(
+        Claim(
+            "sigmoid_zero",
+            "nonlin(0) returns .5",
+            f"nonlin(0) is {float(nonlin(0))}",
+            verdict(float(nonlin(0)) == 0.5),
+        )
+    )
+    ones = next((x for x in range(100) if float(nonlin(x)) == 1.0), None)
+    out.append(
+        Claim(
+            "sigmoid_range",
+            "nonlin() takes any number and returns a number between 0 and 1",
+            f"true of the formula; in float64, nonlin({ones}) already gives exactly 1.0"
+            if ones is not None
+            else "true for every number tried",
+            HOLDS if ones is None else PARTLY,
+        )
+    )
+    state = np.random.RandomState(1)
+    draws = state.random_sample(1_000_000)
+    weights = train_two_layer(iterations=0).syn0.ravel()
+    out.append(
+        Claim(
+            "random_range",
+            "np.random.random gives numbers between 0 and 1; 2*...-1 between -1 and 1",
+            f"of a million draws the smallest is {draws.min():.1e} and the largest 1 - {1 - draws.max():.1e}: "
+            "the range is [0, 1), so 2*...-1 gives [-1, 1)",
+            verdict(0 <= draws.min() and draws.max() < 1),
+        )
+    )
+    out.append(
+        Claim(
+            "mean_zero",
+            "the weights start random with a mean of 0",
+            f"the drawing has mean 0 (a million draws: {2 * draws.mean() - 1:.4f}); "
+            f"the script's {weights.size} starting weights average {weights.mean():.4f}",
+            HOLDS if abs(weights.mean()) < 0.05 else PARTLY if abs(2 * draws.mean() - 1) < 0.01 else FAILS,
+        )
+    )
+
+    # the script's shape
+    loop = main_loop("two_layer.py")
+    iterations = ast.literal_eval(loop.iter.args[0])
+    out.append(
+        Claim(
+            "iterations",
+            "after the first iteration, 9,999 more",
+            f"the loop runs range({iterations})",
+            verdict(iterations == NOTES_ITERATIONS),
+        )
+    )
+    out.append(
+        Claim(
+            "loop_lines",
+            "the four lines of code in the main loop",
+            f"the loop body has {len(loop.body)} statements, `l0 = X` among them",
+            verdict(len(loop.body) == NOTES_LOOP_LINES),
+        )
+    )
+    longer = all_lines("three_layer.py") - all_lines("two_layer.py")
+    longer_code = code_lines("three_layer.py") - code_lines("two_layer.py")
+    out.append(
+        Claim(
+            "longer",
+            "Part 2's script is eight lines longer, four without blank lines and comments",
+            f"{all_lines('three_layer.py')} against {all_lines('two_layer.py')} lines ({longer} more); "
+            f"{code_lines('three_layer.py')} against {code_lines('two_layer.py')} code lines ({longer_code} more)",
+            FAILS if longer != NOTES_LONGER[0] else HOLDS if longer_code == NOTES_LONGER[1] else PARTLY,
+        )
+    )
+    start = train_two_layer(iterations=1, record=[0]).snapshots[0]
+    out.append(
+        Claim(
+            "dot_shape",
+            "np.dot(l0,syn0) is a 4 x 1 matrix; np.random.random((3,1)) gives 3 rows of 1 number",
+            f"shapes {np.dot(start.l0, start.syn0).shape} and {start.syn0.shape}",
+            verdict(np.dot(start.l0, start.syn0).shape == (4, 1) and start.syn0.shape == (3, 1)),
+        )
+    )
+    misses = {n: float(np.max(np.abs(data.y - train_two_layer(iterations=n).l1))) for n in (10_000, 20_000)}
+    out.append(
+        Claim(
+            "more_iterations",
+            "more than 10,000 iterations bring l1 even closer to the targets",
+            "largest miss: " + "; ".join(f"{m:.5f} after {n:,}" for n, m in misses.items()),
+            verdict(misses[20_000] < misses[10_000]),
+        )
+    )
+    difference = np.array([[5], [4], [3]]) - np.array([[1], [1], [1]])
+    out.append(
+        Claim(
+            "subtraction",
+            "[[5],[4],[3]] - [[1],[1],[1]] = [[4],[3],[2]]",
+            f"{difference.tolist()}",
+            verdict(difference.tolist() == [[4], [3], [2]]),
+        )
+    )
+    product = np.dot(np.array([[1, 2, 3], [4, 5, 6]]), np.array([[7, 8], [9, 10], [11, 12]]))
+    out.append(
+        Claim(
+            "matrix_product",
+            "np.dot of matrix1 and matrix2 reproduces the worked example (58, 64; 139, 154)",
+            f"{product.tolist()}",
+            verdict(product.tolist() == [[58, 64], [139, 154]]),
+        )
+    )
+    source = (SCRIPTS / "two_layer.py").read_text(encoding="utf-8")
+    output_is_l1 = "np.dot(l1" not in source and source.rstrip().endswith("print(l1)")
+    out.append(
+        Claim(
+            "hidden_layer",
+            "l1 is the second layer, otherwise known as the hidden layer",
+            "no layer is computed from l1; the script prints l1 as its output"
+            if output_is_l1
+            else "a layer is computed from l1",
+            verdict(not output_is_l1),
+        )
+    )
+    return out
+
+
+@provides
+def notes_facts() -> dict[str, str]:
+    """The table of claims and verdicts, and the numbers the chapter discusses."""
+    checked = claims()
+    rows = ["| claim in the notes | what the code gives | verdict |", "|---|---|---|"]
+    rows += [f"| {c.said} | {c.found} | **{c.verdict}** |" for c in checked]
+    facts = {"notes_table": "\n".join(rows)}
+    for c in checked:
+        facts[f"notes_{c.key}_verdict"] = c.verdict
+        facts[f"notes_{c.key}_found"] = c.found
+    facts["notes_claims"] = str(len(checked))
+    for word in (HOLDS, PARTLY, FAILS):
+        facts[f"notes_count_{word.replace(' ', '_')}"] = str(sum(c.verdict == word for c in checked))
+    at, last = dot_scan()
+    facts["notes_dot_iteration"] = f"{at:,}" if at is not None else "none"
+    facts["notes_dot_last"] = listed(last, 8)
+    early = first_iterations()
+    facts["notes_l1_first"] = listed(early[0], 8)
+    facts["notes_l1_first_rounded"] = listed(np.round(early[0], 2))
+    facts["notes_l1_first_cut"] = listed(cut(early[0]))
+    facts["notes_l1_second"] = listed(early[1], 8)
+    facts["notes_l1_second_rounded"] = listed(np.round(early[1], 2))
+    facts["notes_sigmoid_four"] = f"{float(nonlin(4)):.8f}"
+    facts["notes_sigmoid_minus_four"] = f"{float(nonlin(-4)):.8f}"
+    facts["notes_code_lines_two"] = str(code_lines("two_layer.py"))
+    facts["notes_code_lines_three"] = str(code_lines("three_layer.py"))
+    return facts

@@ -1,0 +1,184 @@
+"""Facts for the Part 2 chapters: the three-layer network and the 11-line version."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import io
+import runpy
+from pathlib import Path
+
+import numpy as np
+
+from sitebuild.facts import provides
+from tinynet import data, train_three_layer
+
+SCRIPTS = Path(__file__).resolve().parents[2] / "tinynet"
+PAGE = "three-layer-network.md"
+
+# the line-by-line sections of three-layer-network.md, as (first, last) line of three_layer.py
+THREE_LAYER_SECTIONS: list[tuple[int, int]] = [
+    (1, 1),
+    (3, 7),
+    (9, 12),
+    (14, 17),
+    (19, 19),
+    (22, 22),
+    (23, 23),
+    (25, 25),
+    (28, 28),
+    (29, 29),
+    (30, 30),
+    (33, 33),
+    (35, 36),
+    (40, 40),
+    (43, 43),
+    (47, 47),
+    (49, 49),
+    (50, 50),
+]
+
+# eleven_lines.py line -> the three_layer.py lines it stands for, each with a piece of text
+# found on both lines (the test checks every piece against the two scripts)
+ELEVEN_TO_FIFTY: dict[int, list[tuple[int, str]]] = {
+    1: [(1, "import numpy as np"), (19, "np.random.seed(1)")],
+    2: [(9, "[0,0,1]"), (10, "[0,1,1]"), (11, "[1,0,1]"), (12, "[1,1,1]")],
+    3: [(14, "y = np.array([["), (15, "1"), (16, "1"), (17, "0")],
+    4: [(22, "syn0 = 2*np.random.random((3,4)) - 1")],
+    5: [(23, "syn1 = 2*np.random.random((4,1)) - 1")],
+    6: [(25, "for j in range(60000):")],
+    7: [(28, "X"), (29, "np.dot("), (7, "1/(1+np.exp(-")],
+    8: [(30, "np.dot(l1,syn1)"), (7, "1/(1+np.exp(-")],
+    9: [(33, "y - l2"), (40, "l2_delta = "), (5, "*(1-")],
+    10: [(43, "l2_delta.dot(syn1.T)"), (47, "l1_delta = "), (5, "*(1-")],
+    11: [(49, "syn1 += l1.T.dot(l2_delta)")],
+    12: [(50, ".T.dot(l1_delta)"), (28, "X")],
+}
+
+# what each eleven_lines.py line leaves out or folds in, in a few words
+ELEVEN_NOTES: dict[int, str] = {
+    1: "added here: the post's 11 lines assume the import and use no seed",
+    2: "the four rows on one line",
+    3: "written as one row, then turned into a column with `.T`",
+    4: "unchanged",
+    5: "unchanged",
+    6: "unchanged",
+    7: "`l0` dropped (uses `X`); the sigmoid written out in place of `nonlin`",
+    8: "the sigmoid written out in place of `nonlin`",
+    9: "`l2_error` not named; the slope written out; no error printing",
+    10: "`l1_error` not named; the slope written out",
+    11: "unchanged",
+    12: "`X` in place of `l0`",
+}
+
+
+def shape(array: np.ndarray) -> str:
+    """A matrix's shape as rows x columns."""
+    return "x".join(str(n) for n in array.shape)
+
+
+def num(value: float, digits: int = 8) -> str:
+    """A number with a fixed count of decimals (whole numbers of an integer array as they are)."""
+    if isinstance(value, (int, np.integer)):
+        return str(value)
+    return f"{value:.{digits}f}"
+
+
+def matrix_table(matrix: np.ndarray, corner: str, rows: list[str], columns: list[str]) -> str:
+    """A Markdown table of a 2-D array (or of a list of columns), with row and column labels."""
+    if isinstance(matrix, list):
+        matrix = list(zip(*(np.ravel(c).tolist() for c in matrix), strict=True))
+    lines = ["| " + " | ".join([corner, *columns]) + " |", "|---" + "|--:" * len(columns) + "|"]
+    for label, row in zip(rows, matrix, strict=True):
+        lines.append("| " + " | ".join([label, *(num(v) for v in row)]) + " |")
+    return "\n".join(lines)
+
+
+@functools.cache
+def run_script(name: str) -> tuple[dict, str]:
+    """Run a script of src/tinynet as a program: its globals and what it printed."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        namespace = runpy.run_path(str(SCRIPTS / name), run_name="__main__")
+    return namespace, out.getvalue()
+
+
+@functools.cache
+def three_layer_run():
+    """The three-layer network trained as the script does, iteration 0 recorded."""
+    return train_three_layer(record=[0])
+
+
+def section_anchor(line: int) -> str:
+    """The id of the three-layer-network.md section whose listing covers a line."""
+    for first, last in THREE_LAYER_SECTIONS:
+        if first <= line <= last:
+            return f"line-{first}" if first == last else f"lines-{first}-{last}"
+    raise ValueError(f"no section of {PAGE} covers line {line}")
+
+
+@provides
+def three_layer_facts() -> dict[str, str]:
+    """Shapes, the error log and the numbers of the first iteration of three_layer.py."""
+    run = three_layer_run()
+    first = run.snapshots[0]
+    namespace, printed = run_script("three_layer.py")
+    facts = {f"tl_shape_{name}": shape(value) for name, value in first.values.items()}
+    facts["tl_iterations"] = f"{namespace['j'] + 1:,}"
+    facts["tl_log_every"] = f"{run.error_log[1][0]:,}"
+    facts["tl_log_lines"] = str(len(printed.splitlines()))
+    facts["tl_error_log"] = "```text\n" + printed + "```"
+    facts["tl_error_first"] = num(run.error_log[0][1])
+    facts["tl_error_last"] = num(run.error_log[-1][1])
+    facts["tl_error_post"] = ", ".join(f"{error:.12g}" for _, error in run.error_log)
+    rows = [f"`{list(map(int, r))}`" for r in first.l0]
+    hidden = [f"unit {i}" for i in range(first.l1.shape[1])]
+    facts["tl_syn0_table"] = matrix_table(first.syn0, "input", ["column 0", "column 1", "column 2"], hidden)
+    facts["tl_syn1_table"] = matrix_table(first.syn1, "from", hidden, ["syn1"])
+    facts["tl_l1_table"] = matrix_table(first.l1, "example", rows, hidden)
+    facts["tl_l2_table"] = matrix_table(
+        [first.l2, data.y_xor, first.l2_error],
+        "example",
+        rows,
+        ["l2", "y", "l2_error"],
+    )
+    facts["tl_l2_delta_table"] = matrix_table(first.l2_delta, "example", rows, ["l2_delta"])
+    facts["tl_syn1_t_table"] = matrix_table(first.syn1.T, "", ["syn1.T"], hidden)
+    facts["tl_l1_error_table"] = matrix_table(first.l1_error, "example", rows, hidden)
+    row, col = np.unravel_index(np.argmax(np.abs(first.l1_error)), first.l1_error.shape)
+    facts["tl_work_row"] = str(row)
+    facts["tl_work_col"] = str(col)
+    facts["tl_work_input"] = rows[row]
+    facts["tl_work_delta"] = num(first.l2_delta[row, 0])
+    facts["tl_work_weight"] = num(first.syn1[col, 0])
+    facts["tl_work_product"] = num(first.l2_delta[row, 0] * first.syn1[col, 0])
+    facts["tl_work_entry"] = num(first.l1_error[row, col])
+    facts["tl_work_slope"] = num(first.l1[row, col] * (1 - first.l1[row, col]))
+    facts["tl_work_l1"] = num(first.l1[row, col])
+    facts["tl_work_l1_delta"] = num(first.l1_delta[row, col])
+    facts["tl_syn1_step_table"] = matrix_table(first.syn1_after - first.syn1, "to", hidden, ["change"])
+    facts["tl_l2_final_table"] = matrix_table(
+        [run.l2, np.round(run.l2).astype(int)], "example", rows, ["l2", "rounded"]
+    )
+    facts["tl_final_max_miss"] = num(float(np.max(np.abs(first.l2 + first.l2_error - run.l2))))
+    return facts
+
+
+@provides
+def eleven_lines_facts() -> dict[str, str]:
+    """The 11-line version beside the 50-line script: the mapping table and the weights they reach."""
+    eleven, printed = run_script("eleven_lines.py")
+    fifty, _ = run_script("three_layer.py")
+    same = all(np.array_equal(eleven[name], fifty[name]) for name in ("syn0", "syn1"))
+    lines = (SCRIPTS / "eleven_lines.py").read_text(encoding="utf-8").splitlines()
+    table = ["| 11-line script | what it does there | 50-line script |", "|---|---|---|"]
+    for number, targets in ELEVEN_TO_FIFTY.items():
+        links = ", ".join(f"[line {n}](../part-2/{PAGE}#{section_anchor(n)})" for n, _ in targets)
+        table.append(f"| [line {number}](#line-{number}) | {ELEVEN_NOTES[number]} | {links} |")
+    return {
+        "el_mapping_table": "\n".join(table),
+        "el_same_weights": "the same, bit for bit" if same else "different",
+        "el_printed_lines": str(len(printed.splitlines())),
+        "el_post_lines": str(sum(1 for line in lines[1:] if line.strip())),
+        "el_l2_table": matrix_table(eleven["l2"], "example", [f"`{list(map(int, r))}`" for r in eleven["X"]], ["l2"]),
+    }
