@@ -177,7 +177,7 @@ def weight_history() -> dict[str, str]:
         "final_syn0_0_short": num(final[0], 2),
         "final_syn0_1": num(final[1]),
         "final_syn0_2": num(final[2]),
-        "iterations": str(run.iterations),
+        "p1_iterations": str(run.iterations),
     }
 
 
@@ -188,12 +188,14 @@ def seed_notes_checks() -> dict[str, str]:
     first, second, last = run.snapshots[0], run.snapshots[1], run.snapshots[9999]
     late = train_two_layer(iterations=20100, record=range(19900, 20100))
     found = [i for i, s in late.snapshots.items() if round(float(np.dot(s.l0, s.syn0)[0, 0]), 8) == NOTES_DOT_FIRST]
+    if not found:
+        raise ValueError(f"no iteration prints the notes' np.dot value {NOTES_DOT_FIRST}")
     return {
         "l1_first_round2": vector(first.l1, 2),
         "l1_second_round2": vector(second.l1, 2),
         "dot_first": vector(np.dot(first.l0, first.syn0)),
         "dot_last": vector(np.dot(last.l0, last.syn0)),
-        "notes_dot_iteration": str(found[0]) if found else "none",
+        "p1_notes_dot_iteration": str(found[0]),
         "sigmoid_at_4": num(nonlin(4.0)),
         "sigmoid_at_m4": num(nonlin(-4.0)),
         "x1_prediction": vector(run.predict(X1), 8),
