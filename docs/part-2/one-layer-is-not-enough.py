@@ -1,9 +1,198 @@
 # %% [markdown]
-# # one-layer-is-not-enough
+# # Why one layer is not enough
 #
-# STUB: this chapter is being written.
+# Part 2 keeps the four input rows of Part 1 and changes only the answers.
+# The output is now 1 when exactly one of the first two columns is 1: the "exclusive or" of those columns.
+# This page trains Part 1's network, the one with a single weight matrix, on those new answers and watches it fail.
+# Then it shows why no single weight matrix can ever succeed.
+#
+# Source: `src/tinynet/two_layer.py` (through `tinynet.train_two_layer`) and the data in `src/tinynet/data.py`.
 
 # %%
-from tinynet import train_two_layer
+import numpy as np
+import matplotlib.pyplot as plt
 
-print(train_two_layer().l1)
+from tinynet import X, nonlin, train_two_layer, y, y_xor
+
+print("  X row   Part 1 y   Part 2 y")
+for row, old, new in zip(X, y.ravel(), y_xor.ravel(), strict=True):
+    print(f"{row}      {old}          {new}")
+
+# %% [markdown]
+# The first column still matters, but no longer on its own.
+# Rows two and three have different first columns and the same answer; rows one and four too.
+
+# %% [markdown]
+# ## Training on the new answers
+#
+# `train_two_layer` runs the loop of the 42-line script with any data we give it.
+# Here it gets the same `X` and the new targets `y_xor`, for as many iterations as the script runs.
+
+# %%
+run = train_two_layer(X, y_xor)
+print("Output after training (l1):")
+print(run.l1)
+print("largest distance of any output from one half:", np.abs(run.l1 - 0.5).max())
+
+# %% [markdown]
+# Every output is exactly one half, as far as a float can tell.
+# The network answers "I don't know" for every row.
+# Its weights tell the same story:
+
+# %%
+print("syn0 after training:")
+print(run.syn0)
+print("largest weight, in size:", np.abs(run.syn0).max())
+
+# %% [markdown]
+# All three weights are zero apart from rounding noise, and a weighted sum of zero gives the sigmoid's middle value, one half.
+#
+# Zero is where the update of [line 39](../../part-1/line-by-line/#line-39) stops moving.
+# At zero weights every output is one half, so every slope is the same and the update is that slope times `X.T` times the misses `y_xor - 0.5`.
+# Each column of `X` has a 1 on as many rows with answer 1 as rows with answer 0, so each column's sum of misses is zero:
+
+# %%
+misses = y_xor - 0.5
+print("X.T dot (y_xor - 0.5) =", np.dot(X.T, misses).ravel())
+print("update at zero weights =", np.dot(X.T, misses * nonlin(np.full((4, 1), 0.5), True)).ravel())
+
+# %% [markdown]
+# The pull towards zero is fast.
+# The plot follows the size of each weight through the first iterations (log scale): each shrinks by a steady factor per iteration until it reaches the floor of rounding noise.
+
+# %%
+first = 1500
+watched = train_two_layer(X, y_xor, iterations=first, record=range(first))
+weights = np.array([watched.snapshots[i].syn0.ravel() for i in range(first)])
+
+fig, ax = plt.subplots(figsize=(7, 3.6))
+for k in range(3):
+    ax.semilogy(np.abs(weights[:, k]), label=f"|syn0[{k}]| (weight of column {k + 1})")
+ax.set_xlabel("iteration")
+ax.set_ylabel("size of the weight (log scale)")
+ax.set_title("The two-layer network trained on the exclusive or")
+ax.legend()
+ax.grid(True, which="major", alpha=0.3)
+fig.tight_layout()
+plt.show()
+
+floor = int(np.argmax(np.abs(weights).max(axis=1) < 1e-15))
+print("first iteration where every weight is below 1e-15 in size:", floor)
+
+# %% [markdown]
+# ## Why no weight vector can do it
+#
+# The two-layer network computes $l_1 = \sigma(w_1 x_1 + w_2 x_2 + b)$, where $w_1, w_2, b$ are the three entries of `syn0`.
+# The third column of `X` is always 1, so its weight $b$ acts as a bias.
+# The sigmoid grows with its input and $\sigma(0)$ is one half, so the output is above one half exactly when the weighted sum is above 0.
+#
+# To get every row on the right side of one half, the four rows demand:
+#
+# - row $[0, 0, 1]$, answer 0: $b < 0$
+# - row $[0, 1, 1]$, answer 1: $w_2 + b > 0$
+# - row $[1, 0, 1]$, answer 1: $w_1 + b > 0$
+# - row $[1, 1, 1]$, answer 0: $w_1 + w_2 + b < 0$
+#
+# Add the two middle conditions: $w_1 + w_2 + 2b > 0$, so $w_1 + w_2 + b > -b$.
+# The first condition makes $-b$ positive, so $w_1 + w_2 + b > 0$, and the last condition says the opposite.
+# No choice of three numbers meets all four demands.
+# In the picture below, no straight line puts the two orange points on one side and the two blue points on the other.
+#
+# A brute-force check agrees: draw many random weight vectors and count, for each, how many rows land on the right side of one half.
+
+# %%
+rng = np.random.default_rng(0)
+candidates = rng.uniform(-10, 10, size=(3, 100_000))
+right = ((np.dot(X, candidates) > 0) == (y_xor == 1)).sum(axis=0)
+print("weight vectors tried:", candidates.shape[1])
+print("most rows right by any of them:", right.max(), "of", len(X))
+print("vectors that get that many right:", (right == right.max()).sum())
+# of the vectors with the most rows right, the one whose line keeps furthest from every row
+margin = np.abs(np.dot(X, candidates)).min(axis=0) / np.hypot(candidates[0], candidates[1])
+best = candidates[:, np.argmax(np.where(right == right.max(), margin, -1))]
+wrong_row = (np.dot(X, best) > 0) != (y_xor.ravel() == 1)
+print("the row that vector gets wrong:", X[wrong_row][0])
+
+
+def squared_error(weights):
+    """E = 1/2 * sum((y_xor - l1)**2) for each column of weights."""
+    return 0.5 * ((y_xor - nonlin(np.dot(X, weights))) ** 2).sum(axis=0)
+
+
+print("squared error of the trained network:", squared_error(run.syn0)[0])
+print("smallest squared error of all the random vectors:", squared_error(candidates).min())
+print("squared error of the best line's vector:", squared_error(best[:, None])[0])
+
+# %% [markdown]
+# The best any weight vector manages is three rows out of four.
+# Training does not aim for one of those.
+# It lowers the squared error (see [Checking the gradient](../gradient-check/)), and by that measure answering one half everywhere does better than every random vector tried, including the ones that get three rows right.
+#
+# The picture shows the four rows by their first two inputs, coloured by their answer, over the output the trained network gives at each point of the plane (third input 1).
+# On the left, Part 1's answers and the network trained on them; on the right, Part 2's answers and the network trained on those, with the line of one of the best random weight vectors above and the row it gets wrong.
+
+# %%
+grid = np.linspace(-0.25, 1.25, 121)
+g1, g2 = np.meshgrid(grid, grid)
+plane = np.column_stack([g1.ravel(), g2.ravel(), np.ones(g1.size)])
+part1 = train_two_layer(X, y)
+
+fig, axes = plt.subplots(1, 2, figsize=(9, 4.8), sharey=True)
+panels = [(axes[0], part1, y, "Part 1: y is the first column"), (axes[1], run, y_xor, "Part 2: y is the exclusive or")]
+for ax, trained, target, title in panels:
+    out = trained.predict(plane).reshape(g1.shape)
+    shade = ax.pcolormesh(g1, g2, out, cmap="Greys", vmin=0, vmax=1.6, shading="auto")
+    for answer, colour in ((0, "tab:blue"), (1, "tab:orange")):
+        rows = target.ravel() == answer
+        ax.scatter(X[rows, 0], X[rows, 1], s=160, c=colour, edgecolors="black", label=f"answer {answer}", zorder=3)
+    ax.set_title(title)
+    ax.set_xlabel("first input")
+    ax.set_aspect("equal")
+    ax.set_xlim(grid[0], grid[-1])
+    ax.set_ylim(grid[0], grid[-1])
+axes[0].set_ylabel("second input")
+w1, w2, b = best
+axes[1].plot(grid, -(w1 * grid + b) / w2, "k--", label="a best line: 3 of 4")
+axes[1].scatter(
+    X[wrong_row, 0], X[wrong_row, 1], s=420, facecolors="none", edgecolors="tab:red", linewidths=2,
+    label="on the wrong side", zorder=4,
+)
+axes[1].set_ylim(grid[0], grid[-1])
+axes[1].legend(loc="upper center", bbox_to_anchor=(-0.1, -0.16), ncol=4, fontsize=9)
+bar = fig.colorbar(shade, ax=axes, label="trained network's output", shrink=0.8)
+bar.ax.set_ylim(0, 1)
+plt.show()
+
+# %% [markdown]
+# On the left, the output changes from dark to light as the first input goes from 0 to 1.
+# On the right, the trained output is the same flat grey everywhere.
+
+# %% [markdown]
+# ## What made Part 1 easy
+#
+# In Part 1 the answer was simply the first column.
+# A quick measure of how much one column says about the answers is their correlation: 1 means they rise and fall together, 0 means no straight-line relation.
+# The third column never changes, so it has no correlation with anything (its spread is zero); it only supplies the bias.
+
+# %%
+print("column   corr. with Part 1 y   corr. with Part 2 y")
+for k in range(2):
+    with_y = np.corrcoef(X[:, k], y.ravel())[0, 1]
+    with_xor = np.corrcoef(X[:, k], y_xor.ravel())[0, 1]
+    print(f"{k + 1:>6}   {with_y:>19.3f}   {with_xor:>19.3f}")
+print("spread (standard deviation) of column 3:", X[:, 2].std())
+
+# %% [markdown]
+# In Part 1 the first column matches the answers perfectly, so one weight can carry the whole decision.
+# In Part 2 neither input column, taken alone, says anything about the answer.
+# The answer depends on the two inputs together.
+# That is the job of a hidden layer, which [the three-layer network](../three-layer-network/) adds: it builds new columns out of combinations of the inputs, and then a single layer can separate the rows.
+# [The three-layer network learning](../three-layer-training/) shows those new columns.
+
+# %% [markdown]
+# ## Things to try
+#
+# - Train on the exclusive or with another seed (`train_two_layer(X, y_xor, seed=7)`): do the weights still go to zero?
+# - Replace `y_xor` with the "or" of the first two columns, `[[0], [1], [1], [1]]`, and check that a single layer learns it.
+# - Change the answers to the "and", `[[0], [0], [0], [1]]`: write down the four conditions as above and find weights that meet them.
+# - Start from one of the best random weight vectors (set `syn0` to `best` and run the loop yourself): does the update of [line 39](../../part-1/line-by-line/#line-39) keep it, or drag it to zero?
