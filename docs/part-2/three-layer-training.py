@@ -1,9 +1,202 @@
 # %% [markdown]
-# # three-layer-training
+# # The three-layer network learning
 #
-# STUB: this chapter is being written.
+# The three-layer network gets the exclusive-or answers that defeated a single layer in [Why one layer is not enough](../one-layer-is-not-enough/).
+# This page runs it and looks inside: the error it prints, the error at every iteration, and what its four hidden units do.
+#
+# Source: `src/tinynet/three_layer.py`, run through `tinynet.train_three_layer`, which repeats its operations exactly.
 
 # %%
-from tinynet import train_two_layer
+import itertools
 
-print(train_two_layer().l1)
+import numpy as np
+import matplotlib.pyplot as plt
+
+from tinynet import X, nonlin, train_three_layer, train_two_layer, y_xor
+
+every = 100
+run = train_three_layer(track_error=True, record=range(0, 60000, every))
+print("iterations:", run.iterations, " hidden units:", run.syn1.shape[0], " snapshots kept:", len(run.snapshots))
+
+# %% [markdown]
+# ## What the script prints
+#
+# Every ten thousandth iteration, [lines 35-36](../three-layer-network/#lines-35-36) print the mean size of `l2_error`.
+# These are the six lines the script prints, made by the real code:
+
+# %%
+for j, error in run.error_log:
+    print("Error:" + str(error))
+
+# %% [markdown]
+# The post ran the script under Python 2, whose `str` shows twelve significant digits.
+# Rounded the same way, the numbers above are the published ones:
+
+# %%
+published = ["0.496410031903", "0.00858452565325", "0.00578945986251",
+             "0.00462917677677", "0.00395876528027", "0.00351012256786"]
+print("iteration   ours, 12 digits      published            same?")
+for (j, error), theirs in zip(run.error_log, published, strict=True):
+    print(f"{j:>9}   {error:<18.12g}   {theirs:<18}   {f'{error:.12g}' == theirs}")
+
+# %% [markdown]
+# ## The error at every iteration
+#
+# The log shows one number in ten thousand.
+# With `track_error=True` the run kept the same mean error for every iteration; on a log scale it looks like this.
+
+# %%
+logged = np.array(run.error_log)
+fig, ax = plt.subplots(figsize=(7.5, 3.8))
+ax.semilogy(run.errors, label="mean |l2_error| at each iteration")
+ax.semilogy(logged[:, 0], logged[:, 1], "o", color="black", label="what the script prints")
+ax.set_xlabel("iteration")
+ax.set_ylabel("mean |l2_error| (log scale)")
+ax.set_title("Training the three-layer network on the exclusive or")
+ax.grid(True, which="major", alpha=0.3)
+ax.legend()
+fig.tight_layout()
+plt.show()
+
+for bar in (0.4, 0.1, 0.01):
+    print(f"first iteration with an error below {bar}:", int(np.argmax(run.errors < bar)))
+print("error at the first iteration:", run.errors[0])
+print("error at the last iteration: ", run.errors[-1])
+
+# %% [markdown]
+# The error starts near one half, falls steeply within the first few hundred iterations, and then creeps down for the rest of the run.
+# The slow tail is the sigmoid's doing: outputs near 0 or 1 have a tiny slope, so [line 40](../three-layer-network/#line-40) makes their corrections tiny too.
+
+# %% [markdown]
+# ## The four hidden units
+#
+# [Line 29](../three-layer-network/#line-29) computes `l1`, four hidden values for each of the four rows.
+# The run kept a copy of every variable at every hundredth iteration.
+# Each panel below is one row of `X`; its coloured lines are that row's four hidden values, and the black line is the network's output `l2` for the row.
+
+# %%
+kept = sorted(run.snapshots)
+hidden = np.array([run.snapshots[j].l1 for j in kept])  # iterations x rows x units
+output = np.array([run.snapshots[j].l2 for j in kept])[:, :, 0]
+
+fig, axes = plt.subplots(2, 2, figsize=(9, 6), sharex=True, sharey=True)
+for row, ax in enumerate(axes.flat):
+    for unit in range(hidden.shape[2]):
+        ax.plot(kept, hidden[:, row, unit], label=f"hidden unit {unit + 1}")
+    ax.plot(kept, output[:, row], color="black", linewidth=2.5, label="output l2")
+    ax.set_title(f"row {X[row]}, answer {y_xor[row, 0]}")
+    ax.set_ylim(-0.05, 1.05)
+    ax.grid(True, alpha=0.3)
+for ax in axes[1]:
+    ax.set_xlabel("iteration")
+for ax in axes[:, 0]:
+    ax.set_ylabel("value")
+axes[0, 0].legend(fontsize=8, loc="center right")
+fig.suptitle("Hidden values l1 and output l2 for each row, every hundredth iteration")
+fig.tight_layout()
+plt.show()
+
+# %% [markdown]
+# Most of the change happens in the first few hundred iterations, while the error falls fastest.
+# After that the hidden values drift slowly and the output keeps creeping towards its answer.
+
+# %% [markdown]
+# ## Before and after
+#
+# Here are the hidden values for the four rows with the random starting weights and with the trained ones (one row of `X` per line, one hidden unit per column).
+
+# %%
+np.set_printoptions(precision=3, suppress=True)
+first = run.snapshots[0]
+l1_before = first.l1
+l1_after = nonlin(np.dot(X, run.syn0))
+print("l1 before training:")
+print(l1_before)
+print("l1 after training:")
+print(l1_after)
+
+# %% [markdown]
+# Before training the four units answer every row with middling values.
+# After training each unit has picked a pattern of its own: a unit close to 1 on some rows and close to 0 on the others.
+# The last layer only has to weigh those patterns.
+# [Line 30](../three-layer-network/#line-30) feeds the weighted sum `np.dot(l1, syn1)` to the sigmoid, so the output is above one half exactly when that sum is positive:
+
+# %%
+sums_before = np.dot(l1_before, first.syn1).ravel()
+sums_after = np.dot(l1_after, run.syn1).ravel()
+print("row        answer   sum before   right?   sum after   right?")
+for k in range(4):
+    answer = y_xor[k, 0]
+    print(
+        f"{X[k]}   {answer:>6}   {sums_before[k]:>10.3f}   {(sums_before[k] > 0) == answer!s:>6}"
+        f"   {sums_after[k]:>9.3f}   {(sums_after[k] > 0) == answer!s:>6}"
+    )
+print("rows on the right side before:", int(((sums_before > 0) == y_xor.ravel()).sum()), "of 4")
+print("rows on the right side after: ", int(((sums_after > 0) == y_xor.ravel()).sum()), "of 4")
+
+# %% [markdown]
+# ## One layer is enough, once the hidden layer has done its work
+#
+# The trained hidden values are a new table of inputs, one column per unit.
+# Give that table to the *two-layer* network, the single layer that could not learn the exclusive or from `X`, and it learns it at once:
+
+# %%
+single = train_two_layer(l1_after, y_xor)
+print("two-layer network trained on the hidden values: output after training")
+print(single.l1)
+
+# %% [markdown]
+# To draw it, take two hidden units at a time, plus a column of ones as a bias, and train a single layer on each pair.
+# Some pairs are enough on their own:
+
+# %%
+ones = np.ones((4, 1))
+results = {}
+for a, b in itertools.combinations(range(4), 2):
+    features = np.hstack([l1_after[:, [a, b]], ones])
+    layer = train_two_layer(features, y_xor)
+    results[(a, b)] = (layer, features)
+    right = int(((layer.l1 > 0.5) == (y_xor == 1)).sum())
+    print(f"hidden units {a + 1} and {b + 1}: {right} of 4 rows right")
+pair = min(results, key=lambda p: np.abs(y_xor - results[p][0].l1).max())
+print("the pair drawn below: units", pair[0] + 1, "and", pair[1] + 1)
+
+# %%
+layer, features = results[pair]
+fig, axes = plt.subplots(1, 2, figsize=(9, 4.4))
+views = [(axes[0], X[:, :2], "inputs: first and second column", "first input", "second input")]
+views.append((axes[1], features[:, :2], "hidden units after training",
+              f"hidden unit {pair[0] + 1}", f"hidden unit {pair[1] + 1}"))
+for ax, points, title, xlabel, ylabel in views:
+    for answer, colour in ((0, "tab:blue"), (1, "tab:orange")):
+        rows = y_xor.ravel() == answer
+        ax.scatter(points[rows, 0], points[rows, 1], s=160, c=colour, edgecolors="black", label=f"answer {answer}")
+    for k in range(4):
+        ax.annotate(str(X[k]), points[k], textcoords="offset points", xytext=(10, -16 if k == 2 else 8), fontsize=9)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_xlim(-0.2, 1.35)
+    ax.set_ylim(-0.2, 1.35)
+    ax.set_aspect("equal")
+    ax.grid(True, alpha=0.3)
+w1, w2, b = layer.syn0.ravel()
+line = np.linspace(-0.2, 1.35, 50)
+axes[1].plot(line, -(w1 * line + b) / w2, "k--", label="where the single layer's sum is 0")
+axes[1].legend(fontsize=8, loc="lower right")
+fig.tight_layout()
+plt.show()
+
+# %% [markdown]
+# On the left, in the inputs' own plane, the orange and blue rows sit on opposite corners and no straight line splits them.
+# On the right, the same four rows placed by two of the trained hidden units: now a straight line does.
+# That is what the hidden layer learned: to move the rows to places where one layer can tell them apart.
+# The backward step of [line 43](../three-layer-network/#line-43) is what let the error at the output reach `syn0` and move them.
+
+# %% [markdown]
+# ## Things to try
+#
+# - Record every iteration for the first two thousand (`record=range(2000)`) and plot the hidden values where they change fastest.
+# - Train with another seed (`train_three_layer(seed=2, track_error=True)`): do the hidden units learn the same patterns, in the same units?
+# - Train with `hidden=2`: draw the rows in the plane of the two hidden units, before and after.
+# - Shuffle the order of the hidden units in `syn0` and `syn1` together and check that the outputs do not change.
