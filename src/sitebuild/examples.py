@@ -96,6 +96,7 @@ def run_blocks(blocks: list[Block], name: str) -> list[str]:
             report = io.StringIO()
             runner = doctest.DocTestRunner(optionflags=FLAGS)
             runner.run(test, out=report.write, clear_globs=False)
+            namespace.update(test.globs)  # DocTest ran on a copy: keep its names for the next block
             if runner.failures:
                 problems.append(report.getvalue())
     return problems
