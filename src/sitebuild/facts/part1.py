@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import inspect
 import io
 import runpy
 from functools import cache
@@ -219,4 +220,19 @@ def things_to_try() -> dict[str, str]:
         "error_first": num(errors[0]),
         "error_last": num(errors[-1], 6),
         "longer_table": "\n".join(out),
+    }
+
+
+@provides
+def command_line() -> dict[str, str]:
+    """The command line's defaults, read from its parser."""
+    from tinynet.cli import build_parser
+
+    parser = build_parser()
+    two, three = parser.parse_args(["two-layer"]), parser.parse_args(["three-layer"])
+    return {
+        "cli_two_iterations": str(two.iterations),
+        "cli_three_iterations": str(three.iterations),
+        "cli_seed": str(two.seed),
+        "cli_log_every": str(inspect.signature(train_three_layer).parameters["log_every"].default),
     }
