@@ -1,8 +1,41 @@
-// Render the page's math with the vendored KaTeX, loading it only when the page has math.
+// Render the page's math with the vendored KaTeX, loading it only when the page has math:
+// Markdown pages mark math with .arithmatex; notebook pages keep $...$ and $$...$$ as text.
 (function () {
   "use strict";
   var here = document.currentScript ? document.currentScript.src : "";
   var base = here.replace(/javascripts\/math\.js(\?.*)?$/, "vendor/katex/");
+  var NOTEBOOK_MATH = /\$\$([\s\S]+?)\$\$|\$([^$\n]+?)\$/g;
+
+  function notebookTextNodes() {
+    var found = [];
+    document.querySelectorAll(".jp-RenderedMarkdown").forEach(function (cell) {
+      var walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT, {
+        acceptNode: function (node) {
+          if (node.parentElement.closest("code, pre, .katex")) return NodeFilter.FILTER_REJECT;
+          return node.nodeValue.indexOf("$") >= 0 ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+        }
+      });
+      while (walker.nextNode()) found.push(walker.currentNode);
+    });
+    return found;
+  }
+
+  function renderNotebookText(node) {
+    var text = node.nodeValue;
+    var fragment = document.createDocumentFragment();
+    var last = 0;
+    text.replace(NOTEBOOK_MATH, function (match, display, inline, offset) {
+      fragment.appendChild(document.createTextNode(text.slice(last, offset)));
+      var span = document.createElement("span");
+      span.className = "notebook-math";
+      window.katex.render(display || inline, span, { displayMode: !!display, throwOnError: true });
+      fragment.appendChild(span);
+      last = offset + match.length;
+      return match;
+    });
+    fragment.appendChild(document.createTextNode(text.slice(last)));
+    node.parentNode.replaceChild(fragment, node);
+  }
 
   function render() {
     document.querySelectorAll(".arithmatex").forEach(function (el) {
@@ -11,10 +44,11 @@
       tex = tex.replace(/^\\[\[(]/, "").replace(/\\[\])]$/, "");
       window.katex.render(tex, el, { displayMode: display, throwOnError: true });
     });
+    notebookTextNodes().forEach(renderNotebookText);
   }
 
   function load() {
-    if (!document.querySelector(".arithmatex")) return;
+    if (!document.querySelector(".arithmatex") && !notebookTextNodes().length) return;
     var css = document.createElement("link");
     css.rel = "stylesheet";
     css.href = base + "katex.min.css";

@@ -1,0 +1,209 @@
+"""MkDocs hooks for notebook pages: standalone .ipynb downloads, offline math, descriptions.
+
+Listed under `hooks:` in mkdocs.yml, after hooks.py. For every page that
+mkdocs-jupyter renders (it sets `page.nb_url`):
+
+- the page's description comes from the notebook's metadata (`description:` in
+  the jupytext header, under `jupyter:`);
+- the MathJax and mermaid loaders nbconvert puts into the page are removed: math.js
+  renders the math with the vendored KaTeX, and no page asks another host for a script;
+- a `<name>.ipynb` is written beside the page, with every `from tinynet... import`
+  replaced by the source of the tinynet modules it needs, so it runs in a plain
+  Jupyter with numpy and matplotlib only. Its outputs are left empty.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import jupytext
+import nbformat
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parents[2]
+SRC = ROOT / "src"
+TINYNET = SRC / "tinynet"
+
+# nbconvert's loaders for MathJax and mermaid, both from a CDN: the pages need neither
+LOADERS = re.compile(
+    r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->"
+    r"|<script type=\"module\">\s*document\.addEventListener\(\"DOMContentLoaded\", async \(\) => \{"
+    r"\s*const diagrams = document\.querySelectorAll\(\".jp-Mermaid.*?</script>",
+    re.S,
+)
+INLINED_NOTE = (
+    "The next cells hold the code of the site's `tinynet` package that this notebook uses,"
+    " copied from its source when the site was built, so that the notebook runs on its own."
+)
+KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
+
+
+def _is_notebook(page) -> bool:
+    """True for the pages mkdocs-jupyter renders."""
+    return bool(getattr(page, "nb_url", None))
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """Give a notebook page the description stored in the notebook's metadata."""
+    if _is_notebook(page):
+        description = jupytext.read(page.file.abs_src_path).metadata.get("description")
+        if description:
+            page.meta["description"] = description
+    return markdown
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """Remove nbconvert's CDN loaders: math.js renders notebook math with the vendored KaTeX."""
+    return LOADERS.sub("", html) if _is_notebook(page) else html
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Write the standalone .ipynb beside the notebook page."""
+    if _is_notebook(page):
+        source = Path(page.file.abs_src_path)
+        target = Path(page.file.abs_dest_path).parent / f"{source.stem}.ipynb"
+        try:
+            notebook = standalone_notebook(source)
+        except (ValueError, SyntaxError) as problem:
+            raise PluginError(f"{page.file.src_uri}: cannot make a standalone notebook: {problem}") from None
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(notebook, target)
+    return output
+
+
+# ---------------------------------------------------------------------------
+# inlining tinynet
+# ---------------------------------------------------------------------------
+
+
+def module_path(module: str) -> Path:
+    """The file of a tinynet module name such as 'tinynet.network'."""
+    parts = module.split(".")
+    path = TINYNET.joinpath(*parts[1:]).with_suffix(".py") if len(parts) > 1 else TINYNET / "__init__.py"
+    if not path.is_file():
+        raise ValueError(f"no module {module} under {TINYNET}")
+    return path
+
+
+def tinynet_imports(tree: ast.Module) -> list[ast.stmt]:
+    """The top-level statements of a parsed cell or module that import from tinynet."""
+    found = []
+    for node in tree.body:
+        if isinstance(node, ast.Import) and any(a.name.split(".")[0] == "tinynet" for a in node.names):
+            raise ValueError(f"line {node.lineno}: write `from tinynet... import name`, not `import tinynet...`")
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "tinynet":
+            if node.level:
+                raise ValueError(f"line {node.lineno}: relative imports cannot be inlined")
+            found.append(node)
+    return found
+
+
+def _package_exports() -> dict[str, str]:
+    """Which module each name that tinynet/__init__.py re-exports comes from."""
+    tree = ast.parse(module_path("tinynet").read_text(encoding="utf-8"))
+    return {alias.name: node.module for node in tinynet_imports(tree) for alias in node.names if node.module}
+
+
+def wanted(node: ast.ImportFrom) -> list[tuple[str, str | None]]:
+    """(module, name bound to the whole module or None) for each name an import takes."""
+    result: list[tuple[str, str | None]] = []
+    for alias in node.names:
+        if alias.name == "*":
+            raise ValueError(f"line {node.lineno}: `import *` cannot be inlined")
+        if alias.asname and alias.asname != alias.name:
+            raise ValueError(f"line {node.lineno}: `as {alias.asname}` cannot be inlined")
+        if node.module == "tinynet":
+            if (TINYNET / f"{alias.name}.py").is_file():
+                result.append((f"tinynet.{alias.name}", alias.name))
+            elif alias.name in _package_exports():
+                result.append((_package_exports()[alias.name], None))
+            else:
+                raise ValueError(f"line {node.lineno}: tinynet has no {alias.name!r}")
+        else:
+            result.append((str(node.module), None))
+    return result
+
+
+def without_lines(source: str, nodes: list[ast.stmt]) -> str:
+    """The source with the lines of the given statements removed."""
+    drop = {n for node in nodes for n in range(node.lineno, (node.end_lineno or node.lineno) + 1)}
+    return "\n".join(line for number, line in enumerate(source.splitlines(), 1) if number not in drop)
+
+
+def public_names(tree: ast.Module) -> list[str]:
+    """The public names a module defines at top level."""
+    names = set()
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.ClassDef) and not node.name.startswith("_"):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name) and not t.id.startswith("_"))
+    return sorted(names)
+
+
+def inline(node: ast.ImportFrom, done: set[str], namespaces: set[str]) -> list[str]:
+    """Cells that define what one import statement would have brought in."""
+    cells: list[str] = []
+    for needed, bound in wanted(node):
+        cells += module_cells(needed, done, namespaces)
+        if bound and bound not in namespaces:
+            namespaces.add(bound)
+            tree = ast.parse(module_path(needed).read_text(encoding="utf-8"))
+            names = ", ".join(f"{n}={n}" for n in public_names(tree))
+            cells.append(f"# the module {needed} as one name\nimport types\n\n{bound} = types.SimpleNamespace({names})")
+    return cells
+
+
+def module_cells(module: str, done: set[str], namespaces: set[str]) -> list[str]:
+    """Sources of the module and of every tinynet module it needs, dependencies first."""
+    if module in done:
+        return []
+    done.add(module)
+    path = module_path(module)
+    text = path.read_text(encoding="utf-8")
+    tree = ast.parse(text)
+    imports = tinynet_imports(tree)
+    cells = [cell for node in imports for cell in inline(node, done, namespaces)]
+    body = without_lines(text, imports).strip("\n")
+    relative = path.relative_to(ROOT).as_posix()
+    cells.append(f"# {relative}, inlined so that this notebook runs without the tinynet package\n{body}")
+    return cells
+
+
+def standalone_notebook(path: Path) -> nbformat.NotebookNode:
+    """The jupytext notebook at path as .ipynb, with tinynet's source in place of its imports."""
+    notebook = jupytext.read(path)
+    cells = []
+    done: set[str] = set()
+    namespaces: set[str] = set()
+    done_note = False
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            tree = ast.parse(cell.source)
+            imports = tinynet_imports(tree)
+            if imports:
+                inlined = [nbformat.v4.new_code_cell(s) for node in imports for s in inline(node, done, namespaces)]
+                if inlined and not done_note:
+                    cells.append(nbformat.v4.new_markdown_cell(INLINED_NOTE))
+                    done_note = True
+                cells += inlined
+                cell.source = without_lines(cell.source, imports).strip("\n")
+                if not cell.source:
+                    continue
+        cells.append(cell)
+    fresh = nbformat.v4.new_notebook()
+    fresh.cells = [_fresh_cell(cell) for cell in cells]
+    fresh.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
+    if notebook.metadata.get("description"):
+        fresh.metadata["description"] = notebook.metadata["description"]
+    nbformat.validate(fresh)
+    return fresh
+
+
+def _fresh_cell(cell) -> nbformat.NotebookNode:
+    """A new cell (with its own id, no outputs) holding the given cell's source."""
+    if cell.cell_type == "markdown":
+        return nbformat.v4.new_markdown_cell(cell.source)
+    return nbformat.v4.new_code_cell(cell.source)

@@ -1,0 +1,183 @@
+"""The notebook pages: each offers a download that runs in a plain Jupyter, and a failing cell fails the build."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from conftest import OFFLINE, ROOT, build_site, offline_env
+
+NOTEBOOKS = sorted((ROOT / "docs").glob("part-*/*.py"))
+ALLOWED_IMPORTS = {"numpy", "matplotlib"} | set(sys.stdlib_module_names)
+
+# the kernel's sitecustomize: no tinynet, no sitebuild, and no host but this one
+BLOCKER = f'''
+import importlib.util
+import sys
+
+
+class _Refuse:
+    """Make `import tinynet` and `import sitebuild` fail, as on a machine without this repository."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("tinynet", "sitebuild"):
+            raise ImportError(f"{{name}} is not installed here")
+        return None
+
+
+sys.meta_path.insert(0, _Refuse())
+_spec = importlib.util.spec_from_file_location("_offline", {str(OFFLINE / "sitecustomize.py")!r})
+_spec.loader.exec_module(importlib.util.module_from_spec(_spec))
+'''
+
+
+def site_folder(site: Path, notebook: Path) -> Path:
+    """The built page's folder for a notebook under docs/."""
+    return site / notebook.relative_to(ROOT / "docs").with_suffix("")
+
+
+def run_standalone(notebook_file: Path, tmp_path: Path) -> nbformat.NotebookNode:
+    """Execute a copy of the .ipynb alone in an empty folder, in a kernel that cannot import the project."""
+    work = tmp_path / "empty"
+    work.mkdir()
+    copy = work / notebook_file.name
+    shutil.copy(notebook_file, copy)
+    blocker = tmp_path / "blocker"
+    blocker.mkdir()
+    (blocker / "sitecustomize.py").write_text(BLOCKER, encoding="utf-8")
+    env = offline_env()
+    env["PYTHONPATH"] = str(blocker)
+    env["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    notebook = nbformat.read(copy, as_version=4)
+    client = NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(work)}})
+    client.execute(env=env)
+    return notebook
+
+
+def foreign_imports(notebook: nbformat.NotebookNode) -> list[str]:
+    """Modules the notebook's code imports that are neither numpy, matplotlib nor the standard library."""
+    found = []
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        for node in ast.walk(ast.parse(cell.source)):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or "."] if not node.level else ["."]
+            else:
+                continue
+            found += [name for name in names if name.split(".")[0] not in ALLOWED_IMPORTS]
+    return found
+
+
+class _Links(HTMLParser):
+    """Collects the attributes and text of every <a> and the page's meta description."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[tuple[dict[str, str | None], str]] = []
+        self.description: str | None = None
+        self._open: dict[str, str | None] | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self._open, self._text = dict(attrs), []
+        elif tag == "meta" and dict(attrs).get("name") == "description":
+            self.description = dict(attrs).get("content")
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._open is not None:
+            self.links.append((self._open, " ".join("".join(self._text).split())))
+            self._open = None
+
+
+def read_page(path: Path) -> _Links:
+    """The links and description of a built page."""
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_page_offers_its_notebook(built_site: Path, notebook: Path) -> None:
+    """The page links, with the download attribute and a clear label, to a valid .ipynb beside it."""
+    folder = site_folder(built_site, notebook)
+    target = folder / f"{notebook.stem}.ipynb"
+    assert target.is_file(), f"{target} was not written"
+    nbformat.validate(nbformat.read(target, as_version=4))
+    downloads = [(a, text) for a, text in read_page(folder / "index.html").links if "download" in a]
+    assert downloads, f"{notebook.name}: no download link on the page"
+    attrs, text = downloads[0]
+    assert attrs["href"] == target.name
+    assert attrs["download"] == target.name
+    assert "notebook" in text.lower() and ".ipynb" in text
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_page_has_its_own_description(built_site: Path, notebook: Path) -> None:
+    """A notebook page describes itself (from the notebook's metadata), not with the site's description."""
+    description = read_page(site_folder(built_site, notebook) / "index.html").description
+    site_description = read_page(built_site / "index.html").description
+    assert description and description != site_description, (
+        f"{notebook.name}: add `description:` under `jupyter:` in the notebook's jupytext header"
+    )
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_downloaded_notebook_runs_on_its_own(built_site: Path, notebook: Path, tmp_path: Path) -> None:
+    """The .ipynb imports only numpy, matplotlib and the standard library, and every cell runs without the repo."""
+    target = site_folder(built_site, notebook) / f"{notebook.stem}.ipynb"
+    assert foreign_imports(nbformat.read(target, as_version=4)) == []
+    executed = run_standalone(target, tmp_path)
+    code = [cell for cell in executed.cells if cell.cell_type == "code"]
+    assert code and all(cell.execution_count for cell in code)
+    assert not [out for cell in code for out in cell.outputs if out.output_type == "error"]
+
+
+def test_the_standalone_check_is_not_vacuous(tmp_path: Path) -> None:
+    """A notebook that still imports tinynet fails both checks: the import scan and the run without the repo."""
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("import numpy as np\nfrom tinynet import nonlin\nprint(nonlin(0))")]
+    path = tmp_path / "leaky.ipynb"
+    nbformat.write(notebook, path)
+    assert foreign_imports(notebook) == ["tinynet"]
+    with pytest.raises(CellExecutionError, match="tinynet is not installed here"):
+        run_standalone(path, tmp_path)
+
+
+def test_inlined_modules_come_dependencies_first(built_site: Path) -> None:
+    """In a download, data.py comes before network.py, which needs it, and no tinynet import is left."""
+    notebook = nbformat.read(built_site / "part-1" / "sigmoid" / "sigmoid.ipynb", as_version=4)
+    sources = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+
+    def position(name: str) -> int:
+        return next(i for i, source in enumerate(sources) if f"src/tinynet/{name}, inlined" in source)
+
+    assert position("data.py") < position("network.py") < position("plotting.py")
+    assert not any("tinynet import" in s or "import tinynet" in s for s in sources)
+
+
+def test_a_failing_cell_fails_the_build(tree_copy: Path, tmp_path: Path) -> None:
+    """A notebook cell that raises stops the strict build with the error, instead of publishing a traceback."""
+    notebook = tree_copy / "docs" / "part-1" / "sigmoid.py"
+    notebook.write_text(
+        notebook.read_text(encoding="utf-8") + '\n# %%\nraise RuntimeError("this cell fails on purpose")\n',
+        encoding="utf-8",
+    )
+    done = build_site(tmp_path / "site", root=tree_copy)
+    assert done.returncode != 0
+    assert "this cell fails on purpose" in done.stdout + done.stderr
