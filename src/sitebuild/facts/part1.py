@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from sitebuild.facts import provides
-from tinynet import X1, X, nonlin, train_three_layer, train_two_layer, y
+from tinynet import X1, X, nonlin, train_three_layer, train_two_layer, y, y_xor
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "tinynet"
 
@@ -78,6 +78,7 @@ def shapes() -> dict[str, str]:
     for name in ("l1", "l2", "syn0", "syn1", "l2_error", "l2_delta", "l1_error", "l1_delta"):
         facts[f"shape3_{name}"] = shape(three.values[name])
     facts["shape3_l0"] = shape(three.l0)
+    facts["shape3_y"] = shape(y_xor)
     facts["shape3_syn1_T"] = shape(three.syn1.T)
     facts["shape3_l1_T"] = shape(three.l1.T)
     return facts
