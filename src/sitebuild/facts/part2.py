@@ -117,6 +117,13 @@ def section_anchor(line: int) -> str:
     raise ValueError(f"no section of {PAGE} covers line {line}")
 
 
+def line_words(numbers: list[int]) -> str:
+    """'line 7', or 'lines 9-12' (with an en dash) for several lines."""
+    if len(numbers) == 1:
+        return f"line {numbers[0]}"
+    return f"lines {min(numbers)}\u2013{max(numbers)}"
+
+
 @provides
 def three_layer_facts() -> dict[str, str]:
     """Shapes, the error log and the numbers of the first iteration of three_layer.py."""
@@ -171,9 +178,12 @@ def eleven_lines_facts() -> dict[str, str]:
     fifty, _ = run_script("three_layer.py")
     same = all(np.array_equal(eleven[name], fifty[name]) for name in ("syn0", "syn1"))
     lines = (SCRIPTS / "eleven_lines.py").read_text(encoding="utf-8").splitlines()
-    table = ["| 11-line script | what it does there | 50-line script |", "|---|---|---|"]
+    table = ["| 11-line script | what changed | 50-line script |", "|---|---|---|"]
     for number, targets in ELEVEN_TO_FIFTY.items():
-        links = ", ".join(f"[line {n}](../part-2/{PAGE}#{section_anchor(n)})" for n, _ in targets)
+        groups: dict[str, list[int]] = {}
+        for line, _ in targets:
+            groups.setdefault(section_anchor(line), []).append(line)
+        links = ", ".join(f"[{line_words(numbers)}](../part-2/{PAGE}#{anchor})" for anchor, numbers in groups.items())
         table.append(f"| [line {number}](#line-{number}) | {ELEVEN_NOTES[number]} | {links} |")
     return {
         "el_mapping_table": "\n".join(table),
