@@ -1,0 +1,222 @@
+"""MkDocs hook: executed notebooks stay cached, but never stale.
+
+mkdocs-jupyter keys its cache on a notebook's bytes and its own options only, so
+a change under src/ would leave old outputs on the page. This hook folds into
+that key a hash of every file under src/ the notebook imports, transitively
+(found by reading the code, never by importing it). A rebuild with nothing
+changed executes nothing; a changed notebook, or a change to code it imports,
+re-executes that notebook alone. The notebooks that need executing run in
+parallel, before the pages are rendered.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import importlib
+import json
+import logging
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+
+import jupytext
+from mkdocs_jupyter import plugin as jupyter_plugin
+
+ROOT = Path(__file__).resolve().parents[2]
+SRC = ROOT / "src"
+PACKAGES = frozenset(p.name for p in SRC.iterdir() if (p / "__init__.py").is_file())
+MODULE_NAME = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")
+
+log = logging.getLogger("mkdocs.hooks.cache")
+
+
+def use_this_tree() -> None:
+    """Make the build, the subprocesses and the kernels it starts import this tree's src/ first."""
+    if sys.path[:1] != [str(SRC)]:
+        sys.path.insert(0, str(SRC))
+    paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != str(SRC)]
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(SRC), *paths])
+
+
+# at load time: the hooks listed after this one import sitebuild from here, not from another checkout
+use_this_tree()
+
+
+def module_file(name: str) -> Path | None:
+    """The file under src/ that defines module `name`, or None when it is not ours."""
+    if name.split(".")[0] not in PACKAGES:
+        return None
+    base = SRC.joinpath(*name.split("."))
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def module_of(path: Path) -> tuple[str, bool]:
+    """The dotted name of a file under src/, and whether it is a package's __init__."""
+    parts = list(path.relative_to(SRC).with_suffix("").parts)
+    is_package = parts[-1] == "__init__"
+    return ".".join(parts[:-1] if is_package else parts), is_package
+
+
+def referenced(tree: ast.AST, module: str = "", is_package: bool = False) -> tuple[set[str], set[str], set[Path]]:
+    """What code can run: modules it imports, module names it spells out as text, src/ files it names."""
+    imports: set[str] = set()
+    spelled: set[str] = set()
+    files: set[Path] = set()
+    package = module if is_package else module.rpartition(".")[0]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            imports.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.split(".")[: len(package.split(".")) - node.level + 1] if package else []
+                base = ".".join([*parent, base] if base else parent)
+            imports.add(base)
+            imports.update(f"{base}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = node.value.strip()
+            if MODULE_NAME.match(text):  # importlib.import_module("tinynet.x"), ["python", "-m", "tinynet"]
+                spelled.add(text)
+            elif text.startswith("src/") and (ROOT / text).is_file():  # runpy.run_path("src/tinynet/two_layer.py")
+                files.add(ROOT / text)
+    return imports, spelled, files
+
+
+def _with_parents(names: Iterable[str]) -> set[str]:
+    """Each module name and its parent packages, whose __init__ runs first."""
+    out: set[str] = set()
+    for name in names:
+        parts = name.split(".")
+        out.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
+    return out
+
+
+def notebook_code(path: Path) -> str:
+    """A notebook's code: a percent-format .py file is Python as it stands; others go through jupytext."""
+    if path.suffix == ".py":
+        return path.read_text(encoding="utf-8")
+    cells = jupytext.read(path).cells
+    lines = (line for c in cells if c.cell_type == "code" for line in c.source.splitlines())
+    return "\n".join(line for line in lines if not line.lstrip().startswith(("%", "!")))  # no magics
+
+
+def dependencies(notebook: Path) -> list[Path] | None:
+    """Every file under src/ the notebook can run, transitively; None when some code cannot be read."""
+    seen: set[Path] = set()
+    try:
+        todo = [referenced(ast.parse(notebook_code(notebook)))]
+        while todo:
+            imports, spelled, files = todo.pop()
+            paths = [module_file(name) for name in _with_parents(imports | spelled)]
+            # a package spelled out as text may be run with `python -m`, which runs its __main__
+            paths += [module_file(f"{name}.__main__") for name in spelled if name in PACKAGES]
+            for path in [*filter(None, paths), *files]:
+                if path not in seen:
+                    seen.add(path)
+                    if path.suffix == ".py":
+                        module, is_package = module_of(path)
+                        todo.append(referenced(ast.parse(path.read_bytes()), module, is_package))
+    except (SyntaxError, ValueError):
+        return None
+    return sorted(seen)
+
+
+def dependency_digest(notebook: Path) -> str:
+    """A hash of the src/ files the notebook depends on (all of src/ when that cannot be told)."""
+    found = dependencies(notebook)
+    if found is None:
+        found = sorted(p for p in SRC.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    digest = hashlib.sha256()
+    for path in found:
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _original_key() -> Callable[..., str]:
+    """mkdocs-jupyter's own key function, kept aside once (hooks load once per process)."""
+    if not hasattr(jupyter_plugin, "_notebook_only_cache_key"):
+        jupyter_plugin._notebook_only_cache_key = jupyter_plugin._compute_cache_key
+    return jupyter_plugin._notebook_only_cache_key
+
+
+def cache_key(nb_path: str, config, exec_nb: bool) -> str:
+    """mkdocs-jupyter's key, plus the code under src/ an executed notebook imports."""
+    key = _original_key()(nb_path, config, exec_nb)
+    if not exec_nb:
+        return key
+    return hashlib.sha256(f"{key}\0src={dependency_digest(Path(nb_path))}".encode()).hexdigest()
+
+
+def on_config(config):
+    """Put the dependency-aware key in place of mkdocs-jupyter's."""
+    _original_key()
+    jupyter_plugin._compute_cache_key = cache_key
+    return config
+
+
+# --- executing the notebooks that need it, in parallel ----------------------------------------------
+
+
+def _options(nb_plugin, path: str) -> tuple[bool, dict]:
+    """Whether the plugin executes this notebook, and the options it passes to nb2html (as in on_pre_page)."""
+    cfg = nb_plugin.config
+    execute = cfg["execute"] and not any(Path(path).match(p) for p in cfg["execute_ignore"])
+    names = ["kernel_name", "theme", "allow_errors", "show_input", "no_input", "no_prompt", "remove_tag_config"]
+    names += ["highlight_extra_classes", "include_requirejs", "custom_mathjax_url"]
+    return execute, {name: cfg[name] for name in names} | {"execute": execute}
+
+
+def _render(path: str, options: dict, toc_depth: int, cache_path: str) -> str:
+    """Convert one notebook in a worker process and write the cache entry mkdocs-jupyter reads."""
+    from mkdocs_jupyter import convert
+
+    body = convert.nb2html(path, **options)
+    toc_tokens, title = jupyter_plugin._get_nb_toc_tokens(path, toc_depth)
+    entry = json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title})
+    target = Path(cache_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".partial")
+    partial.write_text(entry, encoding="utf-8")
+    partial.replace(target)
+    return path
+
+
+def workers() -> int:
+    """How many notebooks run at once: TINYNET_NOTEBOOK_WORKERS, else one per core."""
+    return max(1, int(os.environ.get("TINYNET_NOTEBOOK_WORKERS", "0")) or os.cpu_count() or 1)
+
+
+def on_files(files, config):
+    """Execute every notebook whose cache entry is missing, several at once, before pages render."""
+    nb_plugin = config.plugins.get("mkdocs-jupyter")
+    if nb_plugin is None or not nb_plugin.config["cache"]:
+        return files
+    jobs = []
+    for file in files:
+        if file.abs_src_path is None or not nb_plugin.should_include(file):
+            continue
+        execute, options = _options(nb_plugin, file.abs_src_path)
+        key = jupyter_plugin._compute_cache_key(file.abs_src_path, nb_plugin.config, execute)
+        cache_path = jupyter_plugin._get_cache_path(nb_plugin.config["cache_dir"], key)
+        if not cache_path.exists():
+            jobs.append((file.abs_src_path, options, nb_plugin.config["toc_depth"], str(cache_path)))
+    if not jobs:
+        log.info("cache: every notebook is up to date; none executed")
+        return files
+    log.info("cache: executing %d notebook(s): %s", len(jobs), ", ".join(Path(j[0]).name for j in sorted(jobs)))
+    if len(jobs) == 1:
+        _render(*jobs[0])
+        return files
+    render = importlib.import_module("sitebuild.cache")._render  # by its importable name, for the workers
+    with ProcessPoolExecutor(min(workers(), len(jobs)), mp_context=get_context("spawn")) as pool:
+        for done in [pool.submit(render, *job) for job in jobs]:
+            done.result()  # a failing notebook fails the build here, with its own error
+    return files

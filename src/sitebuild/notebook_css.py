@@ -1,0 +1,149 @@
+"""MkDocs hook: one small shared stylesheet for the notebook pages instead of 600 KB of CSS inlined in each.
+
+nbconvert inlines all of JupyterLab's CSS into every notebook page. This hook
+takes those `<style>` blocks out of the pages, links the pages to
+`assets/stylesheets/jupyter.css` instead, and writes that file with only the
+rules whose classes some notebook page uses (and the `--jp-*` variables those
+rules read). The result is cached under .cache/notebook-css, keyed on the CSS
+and the classes, so a rebuild does not parse it again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import tinycss2
+from mkdocs.utils import get_relative_url
+
+ROOT = Path(__file__).resolve().parents[2]
+CACHE = ROOT / ".cache" / "notebook-css"
+TARGET = "assets/stylesheets/jupyter.css"
+
+STYLE = re.compile(r'<style type="text/css">(.*?)</style>\s*', re.S)
+CLASS_ATTR = re.compile(r'class="([^"]*)"')
+CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+VAR = re.compile(r"var\(\s*(--[\w-]+)")
+
+_css: dict[str, str] = {}
+_classes: set[str] = set()
+
+
+def _is_notebook(page) -> bool:
+    """True for the pages mkdocs-jupyter renders."""
+    return bool(getattr(page, "nb_url", None))
+
+
+def on_pre_build(config) -> None:
+    """Start each build (also each rebuild under `mkdocs serve`) with nothing collected."""
+    _css.clear()
+    _classes.clear()
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """Take the inlined stylesheets out of a notebook page; note the classes it uses."""
+    if not _is_notebook(page):
+        return html
+    for css in STYLE.findall(html):
+        _css.setdefault(hashlib.sha256(css.encode()).hexdigest(), css)
+    for names in CLASS_ATTR.findall(html):
+        _classes.update(names.split())
+    return STYLE.sub("", html)
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Link a notebook page to the shared stylesheet, last in its head, where the inlined CSS used to win."""
+    if not _is_notebook(page):
+        return output
+    href = get_relative_url(TARGET, page.url)
+    return output.replace("</head>", f'<link rel="stylesheet" href="{href}">\n</head>', 1)
+
+
+def on_post_build(config) -> None:
+    """Write the shared stylesheet: from the cache, or pruned now and cached."""
+    if not _css:
+        return
+    raw = "\n".join(_css.values())
+    # variables the site's own stylesheets read must stay defined too
+    own = "".join(p.read_text(encoding="utf-8") for p in sorted(Path(config.docs_dir).rglob("stylesheets/*.css")))
+    key = hashlib.sha256("\0".join([raw, own, *sorted(_classes)]).encode()).hexdigest()[:20]
+    cached = CACHE / f"{key}.css"
+    if not cached.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        for old in CACHE.glob("*.css"):
+            old.unlink()
+        cached.write_text(prune(raw, _classes, set(VAR.findall(own))), encoding="utf-8")
+    target = Path(config.site_dir) / TARGET
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(cached.read_bytes())
+
+
+def split_selectors(prelude: str) -> list[str]:
+    """The selectors of a rule, split at the commas that are not inside brackets."""
+    parts, depth, current = [], 0, []
+    for char in prelude:
+        depth += (char in "([") - (char in ")]")
+        if char == "," and depth == 0:
+            parts.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+    return [*parts, "".join(current).strip()]
+
+
+def _rules(text_or_tokens) -> list:
+    """Parsed rules, without comments and white space."""
+    if isinstance(text_or_tokens, str):
+        return tinycss2.parse_stylesheet(text_or_tokens, skip_comments=True, skip_whitespace=True)
+    return tinycss2.parse_rule_list(text_or_tokens, skip_comments=True, skip_whitespace=True)
+
+
+def keep_used_rules(rules: Iterable, used: set[str]) -> list[str]:
+    """Rules (in order, as text) with only the selectors whose classes all occur in `used`."""
+    out = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            kept = [s for s in split_selectors(tinycss2.serialize(rule.prelude)) if set(CLASS.findall(s)) <= used]
+            if kept:
+                out.append(", ".join(kept) + "{" + tinycss2.serialize(rule.content).strip() + "}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content:
+            inner = keep_used_rules(_rules(rule.content), used)
+            if inner:
+                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword != "charset":
+            out.append(tinycss2.serialize([rule]))
+    return out
+
+
+def keep_read_variables(rules: Iterable, read: set[str]) -> list[str]:
+    """Rules (as text) without declarations of `--jp-*` variables that nothing reads."""
+    out = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            declarations = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+            kept = [
+                tinycss2.serialize([d])
+                for d in declarations
+                if d.type == "declaration" and (not d.name.startswith("--jp-") or d.name in read)
+            ]
+            if kept:
+                out.append(tinycss2.serialize(rule.prelude).strip() + "{" + ";".join(kept) + "}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content:
+            inner = keep_read_variables(_rules(rule.content), read)
+            if inner:
+                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
+        elif rule.type == "at-rule":
+            out.append(tinycss2.serialize([rule]))
+    return out
+
+
+def prune(css: str, used: set[str], read_elsewhere: set[str] = frozenset()) -> str:
+    """The CSS the notebook pages can use: rules for classes in `used`, and the variables they read."""
+    text = "\n".join(keep_used_rules(_rules(css), used))
+    while True:  # dropping a variable can leave another one unread
+        smaller = "\n".join(keep_read_variables(_rules(text), set(VAR.findall(text)) | read_elsewhere))
+        if smaller == text:
+            return text + "\n"
+        text = smaller
