@@ -28,6 +28,7 @@ NOTES_X1_ROUNDED = [0, 1, 1, 1]
 NOTES_LONGER = (8, 4)  # lines longer; lines longer without blank lines and comments
 NOTES_LOOP_LINES = 4
 NOTES_ITERATIONS = 1 + 9999
+NOTES_E = 2.718
 
 
 @dataclass
@@ -180,10 +181,10 @@ def claims() -> list[Claim]:
     out.append(
         Claim(
             "exp_e",
-            "np.exp(1) returns the natural logarithm e, about 2.718",
+            f"np.exp(1) returns the natural logarithm e, about {NOTES_E}",
             f"np.exp(1) is {e:.6f}: e is the base of the natural logarithm; the logarithm of e, "
             f"np.log(np.exp(1)), is {float(np.log(e)):g}",
-            PARTLY if round(e, 3) == 2.718 else FAILS,
+            PARTLY if round(e, 3) == NOTES_E else FAILS,
         )
     )
     top, bottom = float(nonlin(4)), float(nonlin(-4))
@@ -345,4 +346,11 @@ def notes_facts() -> dict[str, str]:
     facts["notes_sigmoid_minus_four"] = f"{float(nonlin(-4)):.8f}"
     facts["notes_code_lines_two"] = str(code_lines("two_layer.py"))
     facts["notes_code_lines_three"] = str(code_lines("three_layer.py"))
+    facts["notes_said_l1_second"] = listed(NOTES_L1_SECOND)
+    facts["notes_said_e"] = str(NOTES_E)
+    facts["notes_other_lines_two"] = str(all_lines("two_layer.py") - code_lines("two_layer.py"))
+    facts["notes_other_lines_three"] = str(all_lines("three_layer.py") - code_lines("three_layer.py"))
+    facts["notes_sigmoid_four_gap"] = f"{1 - float(nonlin(4)):.4f}"
+    facts["notes_sigmoid_one_at"] = str(next(x for x in range(100) if float(nonlin(x)) == 1.0))
+    facts["notes_trained_max_miss"] = f"{float(np.max(np.abs(data.y - train_two_layer().l1))):.4f}"
     return facts
