@@ -1,0 +1,186 @@
+"""Helpers for the browser tests: serve the built site locally, watch a page's requests, check links."""
+
+from __future__ import annotations
+
+import functools
+import threading
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "screenshots"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    """A static file handler that does not log every request to stderr."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve a folder over HTTP on 127.0.0.1 at a free port; yield the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def _nav_files(items: list) -> Iterator[str]:
+    """Every docs file named in a mkdocs.yml nav tree, in order."""
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            yield from _nav_files(value)
+        else:
+            yield value
+
+
+def nav_pages() -> list[str]:
+    """The site path of every page in mkdocs.yml's nav ('' for the home page, 'part-1/sigmoid/', ...)."""
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml may hold !!python/name tags; the nav needs none of them
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    paths = []
+    for name in _nav_files(config["nav"]):
+        stem = name.rsplit(".", 1)[0]
+        stem = stem.removesuffix("index").removesuffix("/")
+        paths.append(f"{stem}/" if stem else "")
+    return paths
+
+
+def sitemap_pages(site: Path) -> list[str]:
+    """The site path of every page listed in the built sitemap.xml."""
+    base = site_url()
+    tree = ET.parse(site / "sitemap.xml")
+    locs = [el.text or "" for el in tree.iter() if el.tag.endswith("loc")]
+    return [loc.removeprefix(base) for loc in locs]
+
+
+def site_url() -> str:
+    """site_url from mkdocs.yml, ending in a slash."""
+    for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("site_url:"):
+            return line.split(":", 1)[1].strip().rstrip("/") + "/"
+    raise LookupError("mkdocs.yml has no site_url")
+
+
+@dataclass
+class Traffic:
+    """What one page asked for while loading, and what went wrong."""
+
+    requests: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def watch(self, page) -> None:
+        """Record the page's requests, failed requests, error responses and console errors."""
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("requestfailed", lambda request: self.failures.append(f"{request.url}: {request.failure}"))
+        page.on("response", lambda r: r.status >= 400 and self.failures.append(f"{r.url}: HTTP {r.status}"))
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(f"{m.text} at {m.location}"))
+        page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+
+    def clear(self) -> None:
+        """Forget what was recorded, before the next page."""
+        self.requests.clear()
+        self.failures.clear()
+        self.console_errors.clear()
+
+
+class _LinkParser(HTMLParser):
+    """Collect every href of <a> and every id (and <a name>) of one HTML file."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        if tag == "a" and values.get("name"):
+            self.ids.add(values["name"] or "")
+        if tag == "a" and values.get("href") is not None:
+            self.hrefs.append(values["href"] or "")
+
+
+@dataclass
+class LinkReport:
+    """The outcome of checking every internal link of a built site."""
+
+    pages: int = 0
+    links: int = 0
+    anchors: int = 0
+    broken: list[str] = field(default_factory=list)
+
+
+def check_links(site: Path) -> LinkReport:
+    """Follow every internal <a href> of every built page: the file must exist, and so must the #anchor."""
+    parsed: dict[Path, _LinkParser] = {}
+
+    def parse(path: Path) -> _LinkParser:
+        if path not in parsed:
+            parser = _LinkParser()
+            parser.feed(path.read_text(encoding="utf-8"))
+            parsed[path] = parser
+        return parsed[path]
+
+    report = LinkReport()
+    base = "http://site.invalid/"
+    for page in sorted(site.rglob("*.html")):
+        report.pages += 1
+        here = base + page.relative_to(site).as_posix()
+        for href in parse(page).hrefs:
+            target = urlsplit(urljoin(here, href))
+            if target.scheme in ("mailto", "javascript") or href == "":
+                continue
+            if target.netloc != "site.invalid":
+                if href.startswith(site_url()):
+                    report.broken.append(f"{page.relative_to(site)}: absolute link to this site {href}")
+                continue
+            report.links += 1
+            path = site / unquote(target.path.lstrip("/"))
+            if path.is_dir() or target.path.endswith("/"):
+                path = path / "index.html"
+            if not path.is_file():
+                report.broken.append(f"{page.relative_to(site)}: {href} -> no file {path.relative_to(site)}")
+                continue
+            if target.fragment and path.suffix == ".html":
+                report.anchors += 1
+                if unquote(target.fragment) not in parse(path).ids:
+                    report.broken.append(f"{page.relative_to(site)}: {href} -> no id {target.fragment!r}")
+    return report
