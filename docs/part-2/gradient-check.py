@@ -1,3 +1,8 @@
+# ---
+# jupyter:
+#   description: "Why the scripts' weight updates are exactly minus the gradient of the squared error, derived with the chain rule and confirmed weight by weight with finite differences."
+# ---
+
 # %% [markdown]
 # # Checking the gradient
 #

@@ -1,3 +1,8 @@
+# ---
+# jupyter:
+#   description: "Part 1's single-layer network trained on the exclusive or: it settles on one half for every row, and a short proof shows that no single weight vector could do better."
+# ---
+
 # %% [markdown]
 # # Why one layer is not enough
 #
@@ -164,7 +169,7 @@ bar.ax.set_ylim(0, 1)
 plt.show()
 
 # %% [markdown]
-# On the left, the output changes from dark to light as the first input goes from 0 to 1.
+# On the left, the output goes from light (near 0) to dark (near 1) as the first input goes from 0 to 1.
 # On the right, the trained output is the same flat grey everywhere.
 
 # %% [markdown]

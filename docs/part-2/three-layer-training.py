@@ -1,3 +1,8 @@
+# ---
+# jupyter:
+#   description: "The three-layer network training on the exclusive or: its printed error log, the error and the hidden units over every iteration, and how the hidden layer makes the rows separable."
+# ---
+
 # %% [markdown]
 # # The three-layer network learning
 #

@@ -1,3 +1,8 @@
+# ---
+# jupyter:
+#   description: "Where to go after the 50-line script: the learning rate and the size of the hidden layer, each swept over a range of values from several random starts."
+# ---
+
 # %% [markdown]
 # # What next
 #
