@@ -50,7 +50,7 @@ ELEVEN_TO_FIFTY: dict[int, list[tuple[int, str]]] = {
     7: [(28, "X"), (29, "np.dot("), (7, "1/(1+np.exp(-")],
     8: [(30, "np.dot(l1,syn1)"), (7, "1/(1+np.exp(-")],
     9: [(33, "y - l2"), (40, "l2_delta = "), (5, "*(1-")],
-    10: [(43, "l2_delta.dot(syn1.T)"), (47, "l1_delta = "), (5, "*(1-")],
+    10: [(43, "l2_delta.dot(syn1.T)"), (47, "l1_delta = "), (5, "(1-")],
     11: [(49, "syn1 += l1.T.dot(l2_delta)")],
     12: [(50, ".T.dot(l1_delta)"), (28, "X")],
 }
