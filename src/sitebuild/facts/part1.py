@@ -108,9 +108,7 @@ def confidence() -> dict[str, str]:
     ]
     for i in range(len(X)):
         a, b = first.l1[i, 0], last.l1[i, 0]
-        lines.append(
-            row([f"`{X[i].tolist()}`", num(a), num(nonlin(a, True)), num(b, 5), num(nonlin(b, True), 5)])
-        )
+        lines.append(row([f"`{X[i].tolist()}`", num(a), num(nonlin(a, True)), num(b, 5), num(nonlin(b, True), 5)]))
     slopes_first = nonlin(first.l1, True)
     slopes_last = nonlin(last.l1, True)
     return {

@@ -1,0 +1,167 @@
+"""The Part 1 chapters show what the code really does, and the build refuses listings that drift."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from conftest import ROOT, build_site
+from support.pages import anchor_ranges
+
+LINE_BY_LINE = ROOT / "docs" / "part-1" / "line-by-line.md"
+
+# the lines the line-by-line chapter explains, as (first, last) of each section
+EXPLAINED = [(1, 1), (4, 7), (10, 13), (16, 16), (20, 20), (23, 23), (25, 25), (28, 28), (29, 29), (32, 32)]
+EXPLAINED += [(34, 36), (36, 36), (39, 39), (41, 42)]
+
+
+def train_by_hand(iterations: int = 10000) -> list[dict[str, np.ndarray]]:
+    """The 42-line script's loop written out again, without tinynet: every iteration's values."""
+    np.random.seed(1)
+    X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])
+    y = np.array([[0, 0, 1, 1]]).T
+    syn0 = 2 * np.random.random((3, 1)) - 1
+    seen = []
+    for _ in range(iterations):
+        l1 = 1 / (1 + np.exp(-np.dot(X, syn0)))
+        l1_delta = (y - l1) * (l1 * (1 - l1))
+        before = syn0.copy()
+        syn0 += np.dot(X.T, l1_delta)
+        seen.append({"l0": X, "l1": l1, "l1_delta": l1_delta, "syn0": before, "syn0_after": syn0.copy()})
+    return seen
+
+
+def shown(value: float, digits: int = 4) -> str:
+    """A number as the pages print it: rounded, trailing zeros dropped."""
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def page_text(site: Path, page: str) -> str:
+    """The visible text of a built page, tags removed."""
+    raw = (site / page / "index.html").read_text(encoding="utf-8")
+    return html.unescape(re.sub(r"<[^>]+>", "", raw))
+
+
+def section(text: str, start: str, stop: str) -> str:
+    """The part of a page's text from one heading to the next one named."""
+    return text[text.index(start) : text.index(stop)]
+
+
+@pytest.fixture(scope="module")
+def by_hand() -> list[dict[str, np.ndarray]]:
+    """One independent training run, shared by the tests below."""
+    return train_by_hand()
+
+
+def test_every_explained_line_has_its_anchor() -> None:
+    """line-by-line.md has a heading id for each section the chapter promises (line-N or lines-A-B)."""
+    found = anchor_ranges(LINE_BY_LINE.read_text(encoding="utf-8"))
+    for first, last in EXPLAINED:
+        anchor = f"line-{first}" if first == last else f"lines-{first}-{last}"
+        assert found.get(anchor) == (first, last), f"no heading {{#{anchor}}} in line-by-line.md"
+
+
+def test_built_page_keeps_the_anchors_and_the_code_beside(built_site: Path) -> None:
+    """The built chapter has the same ids, and the whole script sits once in the code-beside box."""
+    raw = (built_site / "part-1" / "line-by-line" / "index.html").read_text(encoding="utf-8")
+    ids = set(re.findall(r'id="(lines?-[\d-]+)"', raw))
+    for first, last in EXPLAINED:
+        assert (f"line-{first}" if first == last else f"lines-{first}-{last}") in ids
+    beside = raw[raw.index('class="code-beside"') :]
+    assert "l1_delta = l1_error * nonlin(l1,True)" in html.unescape(re.sub(r"<[^>]+>", "", beside[:20000]))
+
+
+def test_line_39_worked_example_matches_a_recomputation(built_site: Path, by_hand) -> None:
+    """The per-example updates, their sum and syn0 before and after on the page are the first iteration's."""
+    first = by_hand[0]
+    text = section(
+        page_text(built_site, "part-1/line-by-line"),
+        "Line 39: updating the weights\u00b6",
+        "Lines 41\u201342: the output\u00b6",
+    )
+    for i in range(4):
+        part = first["l0"][i] * first["l1_delta"][i, 0]
+        assert "[" + ", ".join(shown(v) for v in part) + "]" in text, f"example {i}"
+    total = np.dot(first["l0"].T, first["l1_delta"]).ravel()
+    listed = "[" + ", ".join(shown(v) for v in total) + "]"
+    assert text.count(listed) >= 2, "the sum row and the np.dot row both show the update"
+    for name in ("syn0", "syn0_after"):
+        assert "[" + ", ".join(shown(v) for v in first[name].ravel()) + "]" in text
+    assert shown(by_hand[-1]["syn0"][0, 0], 5) in text
+    assert shown(by_hand[-1]["syn0_after"][0, 0], 5) in text
+
+
+def test_slopes_and_weights_on_the_page_match(built_site: Path, by_hand) -> None:
+    """The sigmoid slopes at 2, -1 and 0 and the final weights are what numpy computes."""
+    text = page_text(built_site, "part-1/line-by-line")
+    for x in (2.0, -1.0, 0.0):
+        s = 1 / (1 + np.exp(-x))
+        assert shown(s * (1 - s)) in text
+    takeaway = section(text, "The takeaway\u00b6", "Things to try\u00b6")
+    for w in by_hand[-1]["syn0_after"].ravel():
+        assert shown(w) in takeaway
+
+
+def test_whole_script_page_shows_what_the_script_prints(built_site: Path) -> None:
+    """Every line the script prints is on the whole-script page."""
+    done = subprocess.run(
+        [sys.executable, "src/tinynet/two_layer.py"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    text = page_text(built_site, "part-1/whole-script")
+    for line in done.stdout.splitlines():
+        assert line in text
+
+
+def test_variable_chart_shapes_are_the_arrays_shapes(built_site: Path, by_hand) -> None:
+    """Each name's row in the chart states the shape the array really has."""
+    text = page_text(built_site, "part-1/variable-chart")
+    first = by_hand[0]
+    for name in ("l0", "l1", "syn0", "l1_delta"):
+        rows, cols = first[name].shape
+        assert f"\n{name}\n{rows} \u00d7 {cols}\n" in text, name
+
+
+def test_seed_notes_dot_values_come_from_a_longer_run(built_site: Path) -> None:
+    """The page names the iteration at which the notes' np.dot(l0,syn0) really appears."""
+    np.random.seed(1)
+    X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])
+    y = np.array([[0, 0, 1, 1]]).T
+    syn0 = 2 * np.random.random((3, 1)) - 1
+    at = None
+    for i in range(25000):
+        score = np.dot(X, syn0)
+        if round(float(score[0, 0]), 8) == -4.98467345:
+            at = i
+            break
+        l1 = 1 / (1 + np.exp(-score))
+        syn0 += np.dot(X.T, (y - l1) * (l1 * (1 - l1)))
+    assert at is not None and at >= 10000
+    assert f"only at iteration {at}" in page_text(built_site, "part-1/line-by-line")
+
+
+def test_shifted_script_fails_the_build(tree_copy: Path, tmp_path: Path) -> None:
+    """A blank line added at the top of two_layer.py moves every line, and the build names the include."""
+    script = tree_copy / "src" / "tinynet" / "two_layer.py"
+    script.write_text("\n" + script.read_text(encoding="utf-8"), encoding="utf-8")
+    done = build_site(tmp_path / "out", root=tree_copy)
+    assert done.returncode != 0
+    assert "include of src/tinynet/two_layer.py" in done.stdout + done.stderr
+
+
+def test_wrong_linenums_fails_the_build(tree_copy: Path, tmp_path: Path) -> None:
+    """A listing whose fence states another first line than its range does not build."""
+    page = tree_copy / "docs" / "part-1" / "line-by-line.md"
+    text = page.read_text(encoding="utf-8")
+    assert text.count('```python linenums="39"') == 1
+    page.write_text(text.replace('```python linenums="39"', '```python linenums="38"'), encoding="utf-8")
+    done = build_site(tmp_path / "out", root=tree_copy)
+    assert done.returncode != 0
+    expected = 'include of src/tinynet/two_layer.py:39:39: the fence above must say linenums="39"'
+    assert expected in done.stdout + done.stderr
