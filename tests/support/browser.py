@@ -54,18 +54,18 @@ def serve(directory: Path) -> Iterator[str]:
         thread.join()
 
 
-def _nav_files(items: list) -> Iterator[str]:
-    """Every docs file named in a mkdocs.yml nav tree, in order."""
+def _nav_entries(items: list) -> Iterator[tuple[str, str]]:
+    """Every (title, docs file) in a mkdocs.yml nav tree, in order."""
     for item in items:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
+        title, value = next(iter(item.items())) if isinstance(item, dict) else ("", item)
         if isinstance(value, list):
-            yield from _nav_files(value)
+            yield from _nav_entries(value)
         else:
-            yield value
+            yield title, value
 
 
-def nav_pages() -> list[str]:
-    """The site path of every page in mkdocs.yml's nav ('' for the home page, 'part-1/sigmoid/', ...)."""
+def nav_pages() -> list[tuple[str, str, str]]:
+    """Every page in mkdocs.yml's nav: (site path, nav title, docs file); the home page's path is ''."""
 
     class _Loader(yaml.SafeLoader):
         pass
@@ -73,12 +73,11 @@ def nav_pages() -> list[str]:
     # mkdocs.yml may hold !!python/name tags; the nav needs none of them
     _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    paths = []
-    for name in _nav_files(config["nav"]):
-        stem = name.rsplit(".", 1)[0]
-        stem = stem.removesuffix("index").removesuffix("/")
-        paths.append(f"{stem}/" if stem else "")
-    return paths
+    pages = []
+    for title, name in _nav_entries(config["nav"]):
+        stem = name.rsplit(".", 1)[0].removesuffix("index").removesuffix("/")
+        pages.append((f"{stem}/" if stem else "", title, name))
+    return pages
 
 
 def sitemap_pages(site: Path) -> list[str]:
@@ -99,19 +98,19 @@ def site_url() -> str:
 
 @dataclass
 class Traffic:
-    """What one page asked for while loading, and what went wrong."""
+    """What the pages of one browser context asked for, and what went wrong."""
 
     requests: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
 
-    def watch(self, page) -> None:
-        """Record the page's requests, failed requests, error responses and console errors."""
-        page.on("request", lambda request: self.requests.append(request.url))
-        page.on("requestfailed", lambda request: self.failures.append(f"{request.url}: {request.failure}"))
-        page.on("response", lambda r: r.status >= 400 and self.failures.append(f"{r.url}: HTTP {r.status}"))
-        page.on("console", lambda m: m.type == "error" and self.console_errors.append(f"{m.text} at {m.location}"))
-        page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+    def watch(self, context) -> None:
+        """Record every request (workers' too), failed request, error response and console error."""
+        context.on("request", lambda request: self.requests.append(request.url))
+        context.on("requestfailed", lambda request: self.failures.append(f"{request.url}: {request.failure}"))
+        context.on("response", lambda r: r.status >= 400 and self.failures.append(f"{r.url}: HTTP {r.status}"))
+        context.on("console", lambda m: m.type == "error" and self.console_errors.append(f"{m.text} at {m.location}"))
+        context.on("weberror", lambda error: self.console_errors.append(str(error.error)))
 
     def clear(self) -> None:
         """Forget what was recorded, before the next page."""

@@ -1,0 +1,482 @@
+"""The built site as readers meet it, in a real browser (Debian's Chromium, driven by Playwright).
+
+Every page loads with no console error, no failed request and no request to another host,
+passes axe-core with no violation, and is photographed at desktop and phone widths. The
+code beside the prose, the training explorer, search, the colour toggle, copy and download
+buttons are driven as a reader would. `make test` installs Chromium and axe-core first.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import numpy as np
+import pytest
+from playwright.sync_api import sync_playwright
+
+from support.browser import (
+    AXE,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    SCREENSHOTS,
+    Traffic,
+    check_links,
+    nav_pages,
+    serve,
+    sitemap_pages,
+)
+
+PAGES = nav_pages()
+SITE_NAME = "Eleven Lines, Line by Line"
+LINE_BY_LINE = ["part-1/line-by-line/", "part-2/three-layer-network/"]
+EXPLORER = "part-1/watching-it-learn/"
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+
+# what the page walk saw, reported by the last test of this module
+SEEN = {"pages": 0, "requests": 0, "screenshots": 0}
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path) -> Iterator[str]:
+    """The built site, served over HTTP on 127.0.0.1 for the module's tests."""
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium for the module."""
+    assert CHROMIUM.exists(), "no /usr/bin/chromium: run `make test`, which installs it"
+    assert AXE.exists(), "no node_modules/axe-core: run `make test`, which runs `npm ci`"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def _session(browser, **options):
+    """A browser context with one page, and the traffic of both recorded."""
+    context = browser.new_context(**options)
+    traffic = Traffic()
+    traffic.watch(context)
+    page = context.new_page()
+    return context, page, traffic
+
+
+@pytest.fixture(scope="module")
+def desktop(browser):
+    """A desktop-sized page (1280x800, light scheme) and what it asked for."""
+    context, page, traffic = _session(browser, viewport=DESKTOP, color_scheme="light")
+    yield page, traffic
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def phone(browser):
+    """A phone-sized page (390x844, touch) and what it asked for."""
+    context, page, traffic = _session(browser, viewport=PHONE, is_mobile=True, has_touch=True, color_scheme="light")
+    yield page, traffic
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def dark(browser):
+    """A desktop-sized page in the dark scheme."""
+    context, page, traffic = _session(browser, viewport=DESKTOP, color_scheme="dark")
+    yield page, traffic
+    context.close()
+
+
+def visit(page, traffic: Traffic, url: str) -> None:
+    """Open url, wait until the network is quiet, and fail on any error it caused."""
+    traffic.clear()
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    assert_clean(traffic, url)
+
+
+def assert_clean(traffic: Traffic, url: str) -> None:
+    """No failed request, no console error, and no request to any host but the local server."""
+    here = urlsplit(url).netloc
+    fetched = [urlsplit(r) for r in traffic.requests]
+    elsewhere = [r.geturl() for r in fetched if r.scheme not in ("data", "blob") and r.netloc != here]
+    assert elsewhere == [], f"{url} asked another host for: {elsewhere}"
+    assert traffic.failures == [], f"{url}: failed requests {traffic.failures}"
+    assert traffic.console_errors == [], f"{url}: console errors {traffic.console_errors}"
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's violations on the page as it is now, one line each."""
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        """() => axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v =>
+            v.id + " (" + v.impact + "): " + v.nodes.slice(0, 5).map(n => n.target.join(" ")).join(" | ")))"""
+    )
+    return list(found)
+
+
+def slug(path: str) -> str:
+    """A file name for a page's screenshots."""
+    return path.strip("/").replace("/", "--") or "home"
+
+
+# --- every page ----------------------------------------------------------------------------------
+
+
+def test_the_walk_covers_every_built_page(built_site: Path) -> None:
+    """The pages walked below (the nav) are exactly the pages of the sitemap: none is skipped."""
+    assert sorted(p for p, _, _ in PAGES) == sorted(sitemap_pages(built_site))
+    assert len(PAGES) >= 15
+
+
+@pytest.mark.parametrize(("path", "title", "source"), PAGES, ids=[p or "home" for p, _, _ in PAGES])
+def test_page_in_the_browser(path: str, title: str, source: str, base_url: str, desktop, phone) -> None:
+    """The page loads cleanly and offline at both widths, has no axe violation, a title and a description."""
+    page, traffic = desktop
+    url = base_url + path
+    visit(page, traffic, url)
+    SEEN["pages"] += 1
+    SEEN["requests"] += len(traffic.requests)
+
+    expected = SITE_NAME if path == "" else f"{title} - {SITE_NAME}"
+    assert page.title() == expected
+    description = page.locator('meta[name="description"]').get_attribute("content") or ""
+    assert len(description.split()) >= 6, f"{path}: meta description {description!r}"
+    assert "placeholder" not in description.lower()
+    assert "STUB:" not in page.inner_text("article"), f"{source} is still a stub"
+    assert axe_violations(page) == []
+
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{slug(path)}-desktop.png")
+    small, small_traffic = phone
+    visit(small, small_traffic, url)
+    SEEN["requests"] += len(small_traffic.requests)
+    small.screenshot(path=SCREENSHOTS / f"{slug(path)}-phone.png")
+    SEEN["screenshots"] += 2
+
+
+@pytest.mark.parametrize("path", [*LINE_BY_LINE, EXPLORER, "part-1/sigmoid/"])
+def test_dark_scheme_has_no_axe_violation(path: str, base_url: str, dark) -> None:
+    """The dark scheme keeps every contrast, highlighted code lines and the explorer included."""
+    page, traffic = dark
+    visit(page, traffic, base_url + path)
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    if page.locator(".code-beside").count():
+        page.evaluate("document.querySelector('[id^=\"line\"]').scrollIntoView()")
+        page.wait_for_function("window.codeBeside && window.codeBeside.activeLines()")
+    assert axe_violations(page) == []
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every <a href> inside the site names a file that exists, and an id that exists in it."""
+    report = check_links(built_site)
+    assert report.broken == []
+    assert report.pages >= 15
+    assert report.links > 200, f"only {report.links} internal links found: the walker is broken"
+    assert report.anchors > 50, f"only {report.anchors} #anchors found: the walker is broken"
+    with capsys.disabled():
+        print(f"\nlinks: {report.links} internal links ({report.anchors} to #anchors) in {report.pages} pages resolve")
+
+
+def test_the_link_checker_catches_a_broken_link(tmp_path: Path) -> None:
+    """The checker is not vacuous: a missing page and a missing anchor are both reported."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<h1 id="top">A</h1><a href="../b/">b</a><a href="#nowhere">x</a>')
+    (tmp_path / "index.html").write_text('<a href="a/#top">a</a><a href="a/#gone">a</a>')
+    report = check_links(tmp_path)
+    assert report.links == 4
+    assert len(report.broken) == 3, report.broken
+
+
+# --- code beside the prose ----------------------------------------------------------------------
+
+
+def line_spans(page) -> list[int]:
+    """The line numbers of the whole-script listing beside the text."""
+    return page.evaluate(
+        "[...document.querySelectorAll('.code-beside code > span[data-line]')].map(s => Number(s.dataset.line))"
+    )
+
+
+@pytest.mark.parametrize("path", LINE_BY_LINE)
+def test_code_beside_follows_the_reader(path: str, base_url: str, desktop) -> None:
+    """Wide screen: the whole script stays in view, and lights up the lines of the section being read."""
+    page, traffic = desktop
+    visit(page, traffic, base_url + path)
+    box = page.locator(".code-beside")
+    assert box.is_visible()
+    assert not page.locator(".md-sidebar--secondary").is_visible(), "the script takes the table of contents' place"
+    assert line_spans(page)[0] == 1
+
+    headings = page.evaluate("[...document.querySelectorAll('article :is(h2,h3)[id^=\"line\"]')].map(h => h.id)")
+    assert len(headings) >= 5
+    for heading in [headings[1], headings[len(headings) // 2], headings[-3]]:
+        # bring the heading just above the reading line (35% down the window, 280 pixels)
+        page.evaluate("id => scrollBy(0, document.getElementById(id).getBoundingClientRect().top - 240)", heading)
+        first, last = re.findall(r"\d+", heading) * (2 if heading.startswith("line-") else 1)
+        page.wait_for_function(f"window.codeBeside.activeLines() === '{first}-{last}'")
+        lit = page.evaluate(
+            "[...document.querySelectorAll('.code-beside .code-beside__line--active')].map(s => Number(s.dataset.line))"
+        )
+        assert lit == list(range(int(first), int(last) + 1))
+        # the box stays in the window, and so does the first lit line
+        frame = box.bounding_box()
+        line = page.locator(f".code-beside span[data-line='{first}']").bounding_box()
+        assert frame and line and 0 <= frame["y"] and frame["y"] + frame["height"] <= DESKTOP["height"] + 1
+        assert frame["y"] <= line["y"] <= frame["y"] + frame["height"]
+
+
+@pytest.mark.parametrize("path", LINE_BY_LINE)
+def test_a_line_beside_the_text_leads_to_its_explanation(path: str, base_url: str, desktop) -> None:
+    """Clicking a line, or pressing Enter on it, goes to the section that explains it."""
+    page, traffic = desktop
+    visit(page, traffic, base_url + path)
+    links = page.locator(".code-beside a.code-beside__link")
+    assert links.count() >= 10
+    explained = page.evaluate(
+        "[...document.querySelectorAll('.code-beside a.code-beside__link')].map(a => a.getAttribute('href'))"
+    )
+    ids = set(page.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)"))
+    assert {href.lstrip("#") for href in explained} <= ids
+
+    target = links.nth(links.count() // 2)
+    href = target.get_attribute("href")
+    assert target.get_attribute("aria-label", timeout=1000).startswith("Line ")
+    target.click()
+    page.wait_for_function(f"location.hash === '{href}'")
+    page.wait_for_function("window.codeBeside.activeLines() !== ''")
+
+    keyed = links.nth(1)
+    keyed.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"location.hash === '{keyed.get_attribute('href')}'")
+    heading = page.locator(keyed.get_attribute("href") or "").bounding_box()
+    assert heading and 0 <= heading["y"] < DESKTOP["height"] / 2, "the explanation is scrolled into view"
+
+
+@pytest.mark.parametrize("path", LINE_BY_LINE)
+def test_narrow_screens_show_the_sections_own_listings(path: str, base_url: str, phone) -> None:
+    """Phone: the whole-script box is hidden; each section shows its own lines."""
+    page, traffic = phone
+    visit(page, traffic, base_url + path)
+    assert page.locator(".code-beside").count() == 1
+    assert not page.locator(".code-beside").is_visible()
+    first = page.locator("article :is(h2,h3)[id^='line'] + .highlight").first
+    assert first.is_visible()
+
+
+def test_highlight_is_visible_in_both_schemes(base_url: str, desktop, dark) -> None:
+    """The frame around the lit lines stands out from the code's background (3:1) in light and dark."""
+    for page, traffic in (desktop, dark):
+        visit(page, traffic, base_url + LINE_BY_LINE[0])
+        page.evaluate("document.querySelector('[id^=\"line\"]').scrollIntoView()")
+        page.wait_for_function("window.codeBeside.activeLines() !== ''")
+        frame, ground = page.evaluate(
+            """() => {
+                const lit = document.querySelector('.code-beside .code-beside__line--active');
+                const style = getComputedStyle(lit);
+                const color = style.boxShadow.match(/rgba?\\([^)]*\\)/)[0];
+                return [color, getComputedStyle(lit.closest('pre')).backgroundColor];
+            }"""
+        )
+        assert contrast(frame, ground) >= 3, (page.get_attribute("body", "data-md-color-scheme"), frame, ground)
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio of two CSS rgb()/rgba() colours (alpha ignored)."""
+
+    def luminance(css: str) -> float:
+        channels = [float(v) / 255 for v in re.findall(r"[\d.]+", css)[:3]]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted([luminance(first), luminance(second)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+# --- the training explorer ----------------------------------------------------------------------
+
+DATASETS = [
+    ("the post's data", None, None, 10000, 1),
+    ("exclusive or (a network of one layer cannot learn it)", None, [[0], [1], [1], [0]], 3000, 1),
+    ("other rows, other seed", [[1, 1, 0], [0, 1, 1], [1, 0, 0], [0, 0, 1]], [[1], [1], [0], [0]], 2500, 7),
+]
+
+
+@pytest.fixture
+def explorer(base_url: str, desktop):
+    """The watching-it-learn page with its explorer mounted."""
+    page, traffic = desktop
+    visit(page, traffic, base_url + EXPLORER)
+    assert page.locator("#training-explorer").count() == 1, "the page has no <div id='training-explorer'>"
+    page.evaluate("window.trainingExplorer.ready")
+    return page
+
+
+@pytest.mark.parametrize(("name", "X", "y", "iterations", "seed"), DATASETS, ids=[d[0] for d in DATASETS])
+def test_explorer_trains_as_the_python_api_does(name, X, y, iterations, seed, explorer, capsys) -> None:
+    """The browser's float64 training ends on the weights of tinynet.train_two_layer, to 1e-12 relative."""
+    import tinynet
+
+    X = tinynet.X.tolist() if X is None else X
+    y = tinynet.y.tolist() if y is None else y
+    result = explorer.evaluate(
+        """([X, y, n, seed]) => {
+            const started = performance.now();
+            const out = window.trainingExplorer.train(X, y, n, seed);
+            out.ms = performance.now() - started;
+            return out;
+        }""",
+        [X, y, iterations, seed],
+    )
+    run = tinynet.train_two_layer(np.array(X), np.array(y), iterations, seed)
+    browser_syn0 = np.array(result["syn0"])
+    assert browser_syn0.shape == run.syn0.shape
+    np.testing.assert_allclose(browser_syn0, run.syn0, rtol=1e-12, atol=0)
+    np.testing.assert_allclose(np.array(result["l1"]), run.l1, rtol=1e-12, atol=0)
+    worst = float(np.max(np.abs(browser_syn0 - run.syn0) / np.abs(run.syn0)))
+    with capsys.disabled():
+        print(f"\nexplorer, {name}: {iterations} iterations in {result['ms']:.1f} ms, worst relative gap {worst:.1e}")
+
+
+def test_explorer_is_fast(explorer) -> None:
+    """10,000 iterations take well under a second in the browser (here: under 200 ms, best of three)."""
+    best = explorer.evaluate(
+        """() => Math.min(...[0, 1, 2].map(() => {
+            const started = performance.now();
+            window.trainingExplorer.train([[0,0,1],[0,1,1],[1,0,1],[1,1,1]], [0,0,1,1], 10000, 1);
+            return performance.now() - started;
+        }))"""
+    )
+    assert best < 200
+
+
+def test_explorer_starts_from_the_weights_src_computes(built_site: Path) -> None:
+    """The exported data is what tinynet computes now: the post's X and y and each seed's initial syn0."""
+    import tinynet
+
+    data = json.loads((built_site / "assets" / "explorer-data.json").read_text())
+    assert data["X"] == tinynet.X.tolist() and data["y"] == tinynet.y.tolist()
+    assert len(data["syn0"]) >= 5
+    for seed, syn0 in data["syn0"].items():
+        assert syn0 == tinynet.initial_weights([(3, 1)], int(seed))[0].tolist()
+
+
+def cell_values(page, selector: str) -> list[float]:
+    """The full-precision numbers behind the explorer's table cells (their data-value)."""
+    return [float(v) for v in page.eval_on_selector_all(selector, "cells => cells.map(td => td.dataset.value)")]
+
+
+def test_explorer_by_hand(explorer) -> None:
+    """A reader edits the data, seed and iterations with mouse and keyboard, and the numbers shown are the API's."""
+    import tinynet
+
+    page = explorer
+    mount = page.locator("#training-explorer")
+    target2 = mount.get_by_role("button", name="Example 2, target")
+    assert target2.get_attribute("aria-pressed") == "false"
+    target2.click()  # y becomes [0, 1, 1, 1]
+    assert target2.get_attribute("aria-pressed") == "true"
+    flip = mount.get_by_role("button", name="Example 4, input 3")
+    flip.focus()
+    page.keyboard.press("Space")  # X[3] becomes [1, 1, 0]
+    assert flip.inner_text() == "0"
+    mount.get_by_label("Seed").select_option("4")
+    iterations = mount.get_by_label("Iterations")
+    iterations.fill("1500")
+    iterations.dispatch_event("change")
+
+    slider = mount.get_by_role("slider", name="Iteration")
+    slider.focus()
+    page.keyboard.press("End")
+    assert slider.input_value() == "1499"
+    shown = cell_values(page, ".training-explorer__weights tbody tr td:last-child")
+    X = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 0]]
+    run = tinynet.train_two_layer(np.array(X), np.array([[0], [1], [1], [1]]), 1500, 4)
+    np.testing.assert_allclose(np.array(shown), run.syn0[:, 0], rtol=1e-12, atol=0)
+    l1_shown = cell_values(page, ".training-explorer__numbers tbody tr td:nth-of-type(4)")
+    np.testing.assert_allclose(np.array(l1_shown), run.l1[:, 0], rtol=1e-12, atol=0)
+
+    # play from the start: the slider moves on by itself
+    slider.press("Home")
+    mount.get_by_role("button", name="Play").click()
+    page.wait_for_function("Number(document.querySelector('#training-explorer input[type=range]').value) > 100")
+    mount.get_by_role("button", name="Pause").click()
+    mount.get_by_role("button", name="Back to the post's data").click()
+    assert target2.get_attribute("aria-pressed") == "false"
+    assert axe_violations(page) == []
+
+
+# --- what readers expect ------------------------------------------------------------------------
+
+
+def test_search_finds_a_term(base_url: str, desktop) -> None:
+    """Typing l1_delta into the search box lists results, among them the line-by-line chapter."""
+    page, traffic = desktop
+    visit(page, traffic, base_url)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("l1_delta", delay=30)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(state="visible")
+    hrefs = page.evaluate("[...document.querySelectorAll('.md-search-result__link')].map(a => a.getAttribute('href'))")
+    assert any("line-by-line" in href for href in hrefs), hrefs
+    assert_clean(traffic, base_url)
+
+
+def test_colour_scheme_toggle(base_url: str, desktop) -> None:
+    """The toggle in the header switches between the light and the dark scheme, and back."""
+    page, traffic = desktop
+    visit(page, traffic, base_url)
+    assert page.get_attribute("body", "data-md-color-scheme") == "default"
+    page.get_by_title("Switch to the dark scheme").click()
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    page.get_by_title("Switch to the light scheme").click()
+    assert page.get_attribute("body", "data-md-color-scheme") == "default"
+
+
+@pytest.mark.parametrize("path", [*LINE_BY_LINE, "reference/command-line/"])
+def test_code_has_copy_buttons(path: str, base_url: str, desktop) -> None:
+    """Every visible code block has a copy button, and it copies the code."""
+    page, traffic = desktop
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    visit(page, traffic, base_url + path)
+    blocks = page.locator("article pre:visible:has(> code)")
+    buttons = page.locator("article .md-code__button[data-md-type='copy']:visible")
+    assert blocks.count() >= 1
+    assert buttons.count() == blocks.count()
+    buttons.first.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() and copied.strip().splitlines()[0] in blocks.first.inner_text()
+
+
+NOTEBOOKS = [(path, source) for path, _, source in PAGES if source.endswith(".py")]
+
+
+@pytest.mark.parametrize(("path", "source"), NOTEBOOKS, ids=[p for p, _ in NOTEBOOKS])
+def test_notebook_pages_offer_a_download(path: str, source: str, base_url: str, desktop) -> None:
+    """A notebook page has a download button whose file is a Jupyter notebook."""
+    page, traffic = desktop
+    visit(page, traffic, base_url + path)
+    button = page.locator("a.notebook-download")
+    assert button.count() == 1 and button.is_visible()
+    response = page.request.get(base_url + path + (button.get_attribute("href") or ""))
+    assert response.ok
+    notebook = response.json()
+    assert notebook["nbformat"] == 4 and notebook["cells"]
+
+
+def test_what_the_walk_saw(capsys: pytest.CaptureFixture[str]) -> None:
+    """Report the walk: how many pages and requests were checked, and where the screenshots are."""
+    with capsys.disabled():
+        print(
+            f"\nbrowser walk: {SEEN['pages']} pages, {SEEN['requests']} requests (all to 127.0.0.1), "
+            f"{SEEN['screenshots']} screenshots in {SCREENSHOTS}"
+        )
+    if SEEN["pages"]:
+        assert SEEN["screenshots"] == 2 * SEEN["pages"]
