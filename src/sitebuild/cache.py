@@ -152,7 +152,10 @@ def cache_key(nb_path: str, config, exec_nb: bool) -> str:
     key = _original_key()(nb_path, config, exec_nb)
     if not exec_nb:
         return key
-    return hashlib.sha256(f"{key}\0src={dependency_digest(Path(nb_path))}".encode()).hexdigest()
+    # the hooks that change how a notebook is executed count too
+    machinery = b"".join((SRC / "sitebuild" / name).read_bytes() for name in ("cache.py", "reproducible.py"))
+    extra = f"src={dependency_digest(Path(nb_path))}\0hooks={hashlib.sha256(machinery).hexdigest()}"
+    return hashlib.sha256(f"{key}\0{extra}".encode()).hexdigest()
 
 
 def on_config(config):
@@ -178,6 +181,9 @@ def _render(path: str, options: dict, toc_depth: int, cache_path: str) -> str:
     """Convert one notebook in a worker process and write the cache entry mkdocs-jupyter reads."""
     from mkdocs_jupyter import convert
 
+    from sitebuild.reproducible import merge_printed_chunks
+
+    merge_printed_chunks()
     body = convert.nb2html(path, **options)
     toc_tokens, title = jupyter_plugin._get_nb_toc_tokens(path, toc_depth)
     entry = json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title})
