@@ -171,8 +171,12 @@ def test_inlined_modules_come_dependencies_first(built_site: Path) -> None:
     assert not any("tinynet import" in s or "import tinynet" in s for s in sources)
 
 
-def test_a_failing_cell_fails_the_build(tree_copy: Path, tmp_path: Path) -> None:
+def test_a_failing_cell_fails_the_build(built_site: Path, tree_copy: Path, tmp_path: Path) -> None:
     """A notebook cell that raises stops the strict build with the error, instead of publishing a traceback."""
+    # the other notebooks come from the cache that built_site filled; only the broken one runs
+    cache = ROOT / ".cache" / "mkdocs-jupyter"
+    if cache.is_dir():
+        shutil.copytree(cache, tree_copy / ".cache" / "mkdocs-jupyter")
     notebook = tree_copy / "docs" / "part-1" / "sigmoid.py"
     notebook.write_text(
         notebook.read_text(encoding="utf-8") + '\n# %%\nraise RuntimeError("this cell fails on purpose")\n',
@@ -181,3 +185,16 @@ def test_a_failing_cell_fails_the_build(tree_copy: Path, tmp_path: Path) -> None
     done = build_site(tmp_path / "site", root=tree_copy)
     assert done.returncode != 0
     assert "this cell fails on purpose" in done.stdout + done.stderr
+
+
+def test_a_notebook_without_description_metadata_describes_itself_with_its_first_sentence() -> None:
+    """Without `description` metadata, the page's description is the first sentence of its prose."""
+    from sitebuild.notebooks import description
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell("# Title\n\nSource: `src/x.py`\n\nThe [first](a.md) *one*. The second."),
+    ]
+    assert description(notebook) == "The first one."
+    notebook.metadata["description"] = "Given."
+    assert description(notebook) == "Given."

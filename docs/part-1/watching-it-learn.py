@@ -1,9 +1,145 @@
+# ---
+# jupyter:
+#   description: The two-layer network's training loop run for real, with its four outputs and its error printed and plotted over every iteration, and how close it gets with more iterations.
+# ---
+
 # %% [markdown]
-# # watching-it-learn
+# # Watching it learn
 #
-# STUB: this chapter is being written.
+# Source: `src/tinynet/two_layer.py` ([line 25](../line-by-line/#line-25) to [line 39](../line-by-line/#line-39)), run through `train_two_layer` in `src/tinynet/network.py`.
+#
+# The loop that starts on [line 25](../line-by-line/#line-25) runs its body ten thousand times.
+# Each pass does three things:
+#
+# 1. **Predict.** [Line 29](../line-by-line/#line-29) multiplies the inputs by the weights and squashes the sums with the sigmoid: `l1` holds the four guesses.
+# 2. **Measure.** [Line 32](../line-by-line/#line-32) subtracts the guesses from the targets: `l1_error` says how far off each guess is, and in which direction.
+# 3. **Update.** [Line 36](../line-by-line/#line-36) scales each miss by the sigmoid's slope, and [line 39](../line-by-line/#line-39) turns the result into a change of the weights.
+#
+# This page watches those passes: a few at the start, the last two, and all of them in a plot.
+# `train_two_layer` does exactly what the script does, bit for bit, and can keep a copy of every variable at the iterations you ask for.
 
 # %%
-from tinynet import train_two_layer
+import numpy as np
 
-print(train_two_layer().l1)
+from tinynet import X, train_two_layer, y
+from tinynet.plotting import new_plot
+
+# %% [markdown]
+# ## The seed notes' printout
+#
+# The seed notes added two print lines inside the loop, right after [line 29](../line-by-line/#line-29), for the first four iterations and the last two.
+# Here is what they print, made by the real code:
+
+# %%
+shown = [0, 1, 2, 3, 9998, 9999]
+run = train_two_layer(record=shown)
+for i in shown:
+    step = run.snapshots[i]
+    print(f"np.dot(l0,syn0) at iteration {i}: {np.dot(step.l0, step.syn0).ravel()}")
+    print(f"l1 = {step.l1.ravel()}")
+
+# %% [markdown]
+# At iteration 0 the weights are still the random ones from [line 23](../line-by-line/#line-23), and every guess sits between the targets.
+# By iteration 9999 the sums are large and negative for the first two rows and large and positive for the last two, so the sigmoid pushes the guesses close to 0 and 1.
+#
+# ### Two slips in the notes
+#
+# The notes say that "after the second iteration" `l1` was, to two decimals, `[0.26, 0.36, 0.23, 0.32]`.
+# Those are the values of the very *first* pass (iteration 0), and they are cut off after two decimals rather than rounded:
+
+# %%
+notes = np.array([0.26, 0.36, 0.23, 0.32])
+first, second = run.snapshots[0].l1.ravel(), run.snapshots[1].l1.ravel()
+print("iteration 0, rounded:  ", np.round(first, 2))
+print("iteration 0, cut off:  ", np.floor(first * 100) / 100)
+print("iteration 1, rounded:  ", np.round(second, 2))
+print("the notes' values are iteration 0 cut off:", np.array_equal(np.floor(first * 100) / 100, notes))
+
+# %% [markdown]
+# The notes also quote a sum `np.dot(l0,syn0)` of `[-4.98467345, -5.19108471, 5.39603866, 5.1896274]`, as an example of what [line 29](../line-by-line/#line-29) passes to the sigmoid.
+# No iteration of the script's ten thousand produces it: the sums of the last one are printed above.
+# Letting the loop run on finds where those numbers come from:
+
+# %%
+quoted = np.array([-4.98467345, -5.19108471, 5.39603866, 5.1896274])
+longer = train_two_layer(iterations=30000, record=range(30000))
+matches = [i for i, step in longer.snapshots.items() if np.array_equal(np.round(np.dot(step.l0, step.syn0).ravel(), 8), quoted)]
+print("iterations whose sums match the notes:", matches)
+print("sums at the script's last iteration:  ", np.dot(run.snapshots[9999].l0, run.snapshots[9999].syn0).ravel())
+
+# %% [markdown]
+# So the quoted sums come from a run about twice as long as the script's: the notes must have been trying more iterations when they printed them.
+# The point of the example still stands: the sigmoid's input can be any number, and only its output is squeezed between 0 and 1.
+#
+# ## The four guesses, iteration by iteration
+#
+# Now keep every iteration.
+# The horizontal axis is logarithmic, so the first few iterations, where most of the change happens, get as much room as the last thousands.
+# The dashed lines are the targets `y`.
+
+# %%
+everything = train_two_layer(record=range(10000), track_error=True)
+iterations = np.arange(10000)
+history = np.array([everything.snapshots[i].l1.ravel() for i in iterations])
+
+figure, axes = new_plot("iteration (log scale)", "l1, the network's guess")
+for row in range(4):
+    line = axes.plot(iterations + 1, history[:, row], label=f"row {row}: {X[row].tolist()}, target {y[row, 0]}")
+    axes.axhline(y[row, 0], color=line[0].get_color(), linestyle="--", linewidth=1)
+axes.set_xscale("log")
+axes.set_ylim(-0.05, 1.05)
+axes.legend(loc="center left")
+figure.show()
+
+# %% [markdown]
+# The rows whose target is 1 climb and the rows whose target is 0 fall.
+# After a fast start, progress slows: each guess creeps towards its target but never reaches it, because the sigmoid only touches 0 and 1 at infinity.
+#
+# ## The error
+#
+# The script does not print its error, but the error is easy to follow: the mean of the four misses' sizes, `np.mean(np.abs(l1_error))`, once per iteration.
+# Both axes are logarithmic here.
+
+# %%
+errors = everything.errors
+figure, axes = new_plot("iteration (log scale)", "mean absolute error (log scale)")
+axes.plot(iterations + 1, errors, color="tab:red")
+axes.set_xscale("log")
+axes.set_yscale("log")
+figure.show()
+for i in (0, 9, 99, 999, 9999):
+    print(f"iteration {i:>4}: mean absolute error {errors[i]:.6f}")
+
+# %% [markdown]
+# Late in training the curve is close to a straight line on these axes: each tenfold increase in iterations cuts the error by a similar factor, as the printed values show.
+#
+# ## Try it yourself
+#
+# Step through the training below: it runs the same arithmetic in your browser.
+
+# %% [markdown]
+# <div id="training-explorer" class="training-explorer"></div>
+
+# %% [markdown]
+# ## More iterations, closer guesses
+#
+# The notes ask how to get even closer to `[0, 0, 1, 1]`, and answer: run more iterations.
+# Here is how close the guesses get, measured as the largest distance of a guess from its target:
+
+# %%
+table = [f"{'iterations':>10} | {'l1 (the guesses)':^45} | largest miss"]
+for n in (100, 1000, 10000, 60000):
+    guesses = train_two_layer(iterations=n).l1
+    table.append(f"{n:>10} | {np.array2string(guesses.ravel(), precision=8):^45} | {np.abs(y - guesses).max():.8f}")
+print("\n".join(table))
+
+# %% [markdown]
+# The notes are right: each row of the table is closer than the one before.
+# But the gains shrink: going from ten thousand to sixty thousand iterations does much less than going from one hundred to one thousand did.
+#
+# ## Things to try
+#
+# - Print `l1_error` instead of `l1` in the printout above (ask the snapshot for `step.l1_error`) and watch the misses shrink.
+# - Plot `syn0`, the three weights, over the iterations (each snapshot keeps it as `step.syn0`). Which weight grows, and which ones stay small?
+# - Train with `seed=2` or `seed=3`: do the guesses end up in the same place?
+# - Count how many iterations it takes before every guess is within a tenth of its target.

@@ -3,8 +3,8 @@
 Listed under `hooks:` in mkdocs.yml, after hooks.py. For every page that
 mkdocs-jupyter renders (it sets `page.nb_url`):
 
-- the page's description comes from the notebook's metadata (`description:` in
-  the jupytext header, under `jupyter:`);
+- the page's description comes from the notebook's metadata (`description:` under
+  `jupyter:` in the jupytext header), or else from the first sentence of its prose;
 - the MathJax and mermaid loaders nbconvert puts into the page are removed: math.js
   renders the math with the vendored KaTeX, and no page asks another host for a script;
 - a `<name>.ipynb` is written beside the page, with every `from tinynet... import`
@@ -33,6 +33,9 @@ LOADERS = re.compile(
     r"\s*const diagrams = document\.querySelectorAll\(\".jp-Mermaid.*?</script>",
     re.S,
 )
+# Markdown to plain text for a description: links keep their text; emphasis and code marks go
+MARKUP = re.compile(r"\[(?P<text>[^\]]*)\]\([^)]*\)|[*_`]")
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 INLINED_NOTE = (
     "The next cells hold the code of the site's `tinynet` package that this notebook uses,"
     " copied from its source when the site was built, so that the notebook runs on its own."
@@ -45,12 +48,27 @@ def _is_notebook(page) -> bool:
     return bool(getattr(page, "nb_url", None))
 
 
+def description(notebook: nbformat.NotebookNode) -> str | None:
+    """The notebook's `description` metadata, else the first sentence of its prose (not a heading or Source line)."""
+    if notebook.metadata.get("description"):
+        return str(notebook.metadata["description"])
+    for cell in notebook.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for paragraph in cell.source.split("\n\n"):
+            text = " ".join(paragraph.split())
+            if text and not text.startswith(("#", "Source:", "<", "$$", "-", "|", "```")):
+                text = MARKUP.sub(lambda m: m["text"] or "", text)
+                return SENTENCE.split(text, maxsplit=1)[0]
+    return None
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Give a notebook page the description stored in the notebook's metadata."""
+    """Give a notebook page its description (see `description`), for the page's meta description."""
     if _is_notebook(page):
-        description = jupytext.read(page.file.abs_src_path).metadata.get("description")
-        if description:
-            page.meta["description"] = description
+        found = description(jupytext.read(page.file.abs_src_path))
+        if found:
+            page.meta["description"] = found
     return markdown
 
 
@@ -194,7 +212,7 @@ def standalone_notebook(path: Path) -> nbformat.NotebookNode:
                     continue
         cells.append(cell)
     fresh = nbformat.v4.new_notebook()
-    fresh.cells = [_fresh_cell(cell) for cell in cells]
+    fresh.cells = [_fresh_cell(cell, number) for number, cell in enumerate(cells, 1)]
     fresh.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
     if notebook.metadata.get("description"):
         fresh.metadata["description"] = notebook.metadata["description"]
@@ -202,8 +220,8 @@ def standalone_notebook(path: Path) -> nbformat.NotebookNode:
     return fresh
 
 
-def _fresh_cell(cell) -> nbformat.NotebookNode:
-    """A new cell (with its own id, no outputs) holding the given cell's source."""
+def _fresh_cell(cell, number: int) -> nbformat.NotebookNode:
+    """A new cell (no outputs) holding the given cell's source; its id is its position, so builds repeat."""
     if cell.cell_type == "markdown":
-        return nbformat.v4.new_markdown_cell(cell.source)
-    return nbformat.v4.new_code_cell(cell.source)
+        return nbformat.v4.new_markdown_cell(cell.source, id=f"cell-{number}")
+    return nbformat.v4.new_code_cell(cell.source, id=f"cell-{number}")
