@@ -235,3 +235,46 @@ def command_line() -> dict[str, str]:
         "cli_seed": str(two.seed),
         "cli_log_every": str(inspect.signature(train_three_layer).parameters["log_every"].default),
     }
+
+
+@provides
+def weight_plot() -> dict[str, str]:
+    """An inline SVG of the three weights of syn0 over the iterations, drawn from a real run."""
+    count = trained().iterations
+    steps = [*range(0, count, 50), count - 1]
+    run = train_two_layer(record=steps)
+    weights = np.array([run.snapshots[i].syn0.ravel() for i in steps])
+    width, height, left, right, top, bottom = 560, 240, 48, 90, 12, 36
+    low, high = np.floor(weights.min()), np.ceil(weights.max())
+
+    def x(i: int) -> float:
+        return left + (width - left - right) * i / steps[-1]
+
+    def y(w: float) -> float:
+        return top + (height - top - bottom) * (high - w) / (high - low)
+
+    dashes = ("none", "6 4", "2 3")
+    parts = [
+        f'<svg class="weight-plot" role="img" aria-labelledby="weight-plot-title" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
+        '<title id="weight-plot-title">The three weights of syn0 over the training iterations</title>',
+        '<g fill="currentColor" font-family="sans-serif" font-size="12">',
+    ]
+    for tick in np.arange(low, high + 1, 5 if high - low > 10 else 1):
+        parts.append(f'<text x="{left - 8}" y="{y(tick) + 4:.1f}" text-anchor="end">{tick:g}</text>')
+    for tick in range(0, count + 1, count // 4):
+        parts.append(f'<text x="{x(min(tick, steps[-1])):.1f}" y="{height - 14}" text-anchor="middle">{tick}</text>')
+    parts.append(f'<text x="{(left + width - right) / 2:.0f}" y="{height - 1}" text-anchor="middle">iteration</text>')
+    for j in range(3):
+        parts.append(f'<text x="{width - right + 6}" y="{y(weights[-1, j]) + 4:.1f}">syn0[{j}]</text>')
+    parts.append("</g>")
+    parts.append(
+        f'<g fill="none" stroke="currentColor" stroke-opacity="0.3"><line x1="{left}" x2="{width - right}" '
+        f'y1="{y(0):.1f}" y2="{y(0):.1f}"/></g>'
+    )
+    parts.append('<g fill="none" stroke="currentColor" stroke-width="2">')
+    for j in range(3):
+        points = " ".join(f"{x(i):.1f},{y(w):.1f}" for i, w in zip(steps, weights[:, j], strict=True))
+        parts.append(f'<polyline stroke-dasharray="{dashes[j]}" points="{points}"/>')
+    parts.append("</g></svg>")
+    return {"weight_plot_svg": "".join(parts)}
