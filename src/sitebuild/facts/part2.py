@@ -150,7 +150,7 @@ def three_layer_facts() -> dict[str, str]:
         ["l2", "y", "l2_error"],
     )
     facts["tl_l2_delta_table"] = matrix_table(first.l2_delta, "example", rows, ["l2_delta"])
-    facts["tl_syn1_t_table"] = matrix_table(first.syn1.T, "", ["syn1.T"], hidden)
+    facts["tl_syn1_t_table"] = matrix_table(first.syn1.T, "matrix", ["syn1.T"], hidden)
     facts["tl_l1_error_table"] = matrix_table(first.l1_error, "example", rows, hidden)
     row, col = np.unravel_index(np.argmax(np.abs(first.l1_error)), first.l1_error.shape)
     facts["tl_work_row"] = str(row)
