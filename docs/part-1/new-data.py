@@ -133,7 +133,9 @@ print(f"outputs for {probe.tolist()}:")
 lines = []
 for seed in range(1, 6):
     other = train_two_layer(seed=seed)
-    lines.append(f"seed {seed}: syn0 = {other.syn0.ravel()}, outputs = {other.predict(probe).ravel()}")
+    weights = np.array2string(other.syn0.ravel(), precision=4)
+    answers = np.array2string(other.predict(probe).ravel(), precision=6)
+    lines.append(f"seed {seed}: syn0 = {weights}, outputs = {answers}")
 print("\n".join(lines))
 
 # %% [markdown]

@@ -45,7 +45,7 @@ for x in [-10, -6, -4, -2, 0, 2, 4, 6, 10]:
     print(f"sigmoid({x:>3}) = {nonlin(x):.6f}")
 print()
 for x in (4, 6, 10):
-    print(f"at {x:>2} the sigmoid is {1 - nonlin(x):.4%} short of 1, at {-x:>3} it is {nonlin(-x):.4%} above 0")
+    print(f"sigmoid({x:>2}) is {1 - nonlin(x):.4%} short of 1; sigmoid({-x:>3}) is {nonlin(-x):.4%} above 0")
 within = next(x for x in range(100) if 1 - nonlin(x) < 0.01)
 print(f"the first whole number whose sigmoid is within 1% of 1: {within}")
 

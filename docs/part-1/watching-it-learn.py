@@ -88,7 +88,7 @@ for row in range(4):
     axes.axhline(y[row, 0], color=line[0].get_color(), linestyle="--", linewidth=1)
 axes.set_xscale("log")
 axes.set_ylim(-0.05, 1.05)
-axes.legend(loc="center left")
+axes.legend(loc="center right")
 figure.show()
 
 # %% [markdown]
@@ -102,13 +102,14 @@ figure.show()
 
 # %%
 errors = everything.errors
+for i in (0, 9, 99, 999, 9999):
+    print(f"iteration {i:>4}: mean absolute error {errors[i]:.6f}")
+
 figure, axes = new_plot("iteration (log scale)", "mean absolute error (log scale)")
 axes.plot(iterations + 1, errors, color="tab:red")
 axes.set_xscale("log")
 axes.set_yscale("log")
 figure.show()
-for i in (0, 9, 99, 999, 9999):
-    print(f"iteration {i:>4}: mean absolute error {errors[i]:.6f}")
 
 # %% [markdown]
 # Late in training the curve is close to a straight line on these axes: each tenfold increase in iterations cuts the error by a similar factor, as the printed values show.
