@@ -36,14 +36,15 @@ log = logging.getLogger("mkdocs.hooks.cache")
 
 
 def use_this_tree() -> None:
-    """Make the build, the subprocesses and the kernels it starts import this tree's src/ first."""
+    """Make this build, its workers, subprocesses and kernels import this tree's src/ before another checkout's."""
     if sys.path[:1] != [str(SRC)]:
         sys.path.insert(0, str(SRC))
     paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != str(SRC)]
     os.environ["PYTHONPATH"] = os.pathsep.join([str(SRC), *paths])
+    importlib.import_module("sitebuild")  # the hooks loaded after this one import sitebuild's modules from here
 
 
-# at load time: the hooks listed after this one import sitebuild from here, not from another checkout
+# at load time, before the next hooks import sitebuild (mkdocs then restores sys.path; on_config puts src/ back)
 use_this_tree()
 
 
@@ -159,7 +160,8 @@ def cache_key(nb_path: str, config, exec_nb: bool) -> str:
 
 
 def on_config(config):
-    """Put the dependency-aware key in place of mkdocs-jupyter's."""
+    """Put the dependency-aware key in place of mkdocs-jupyter's; workers will import this tree's src/."""
+    use_this_tree()
     _original_key()
     jupyter_plugin._compute_cache_key = cache_key
     return config

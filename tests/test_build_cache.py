@@ -1,0 +1,250 @@
+"""Cached builds are never stale: a change under src/ reaches every page whose output depends on it.
+
+Each test builds a small copy of the project (two probe notebooks, a page with a
+fact) so that it can change the code under src/ without touching the real tree.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build_site, offline_env
+
+PROBE_NOTEBOOK = """\
+# %% [markdown]
+# # Probe
+#
+# Prints a value from `tinynet.network`.
+
+# %%
+from tinynet import network
+
+print("network says", network.PROBE)
+"""
+
+EXTRA_NOTEBOOK = """\
+# %% [markdown]
+# # Extra probe
+#
+# Prints a value from a module that only this notebook imports.
+
+# %%
+from tinynet import probe_extra
+
+print("extra says", probe_extra.VALUE)
+"""
+
+FACT_PAGE = """\
+---
+description: A page with a fact computed from tinynet.network.
+---
+
+# Fact probe
+
+The network module says {{ probe_value }}.
+"""
+
+FACT_PROVIDER = '''\
+"""The probe fact."""
+
+from sitebuild.facts import provides
+
+
+@provides
+def probe() -> dict[str, str]:
+    """What tinynet.network.PROBE holds."""
+    from tinynet import network
+
+    return {"probe_value": network.PROBE}
+'''
+
+NAV = """nav:
+  - Home: index.md
+  - Fact: fact-probe.md
+  - Probe: part-1/probe.py
+  - Extra: part-1/extra-probe.py
+"""
+
+
+def small_site(root: Path) -> Path:
+    """Turn a copy of the project into a site of a home page, a fact page and two probe notebooks."""
+    docs = root / "docs"
+    for folder in docs.iterdir():
+        if folder.is_dir() and folder.name != "assets":
+            subprocess.run(["rm", "-rf", str(folder)], check=True)
+    (docs / "index.md").write_text("---\ndescription: Home of the probe site.\n---\n\n# Home\n\nProbes.\n")
+    (docs / "fact-probe.md").write_text(FACT_PAGE)
+    (docs / "part-1").mkdir()
+    (docs / "part-1" / "probe.py").write_text(PROBE_NOTEBOOK)
+    (docs / "part-1" / "extra-probe.py").write_text(EXTRA_NOTEBOOK)
+    facts = root / "src" / "sitebuild" / "facts"
+    for provider in facts.glob("*.py"):
+        if not provider.name.startswith("_"):
+            provider.unlink()
+    (facts / "probe.py").write_text(FACT_PROVIDER)
+    tinynet = root / "src" / "tinynet"
+    (tinynet / "probe_extra.py").write_text('VALUE = "extra-one"\n')
+    with (tinynet / "network.py").open("a") as network:
+        network.write('\n\nPROBE = "first"\n')
+    config = root / "mkdocs.yml"
+    text = config.read_text()
+    config.write_text(text[: text.index("\nnav:")] + "\n" + NAV)
+    return root
+
+
+def set_probe(root: Path, old: str, new: str) -> None:
+    """Change the string a module under src/tinynet holds."""
+    for name in ("network.py", "probe_extra.py"):
+        path = root / "src" / "tinynet" / name
+        text = path.read_text()
+        if f'"{old}"' in text:
+            path.write_text(text.replace(f'"{old}"', f'"{new}"'))
+            return
+    raise AssertionError(f"{old!r} is in no probe module")
+
+
+def built(root: Path, out: Path) -> str:
+    """Build the copy strictly; return the build's log."""
+    done = build_site(out, root=root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout + done.stderr
+
+
+def built_in_process(root: Path, out: Path) -> str:
+    """Build the copy inside one Python process; return its log and the tinynet modules that process imported."""
+    code = (
+        "import logging, sys\nfrom mkdocs.commands.build import build\nfrom mkdocs.config import load_config\n"
+        "logging.basicConfig(level=logging.INFO, format='%(message)s')\n"
+        f"build(load_config('mkdocs.yml', site_dir={str(out)!r}, strict=True))\n"
+        "print('tinynet modules imported:', sorted(m for m in sys.modules if m.split('.')[0] == 'tinynet'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, env=offline_env(), capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout + done.stderr
+
+
+def executed(log: str) -> list[str]:
+    """The notebooks the cache hook executed during a build, by file name."""
+    found = re.search(r"cache: executing \d+ notebook\(s\): (.*)", log)
+    return sorted(found[1].split(", ")) if found else []
+
+
+def page(out: Path, name: str) -> str:
+    """A built page's HTML."""
+    return (out / name / "index.html").read_text(encoding="utf-8")
+
+
+def test_changes_under_src_reach_notebooks_and_facts(tree_copy: Path, tmp_path: Path) -> None:
+    """Nothing changed: nothing runs. A change re-runs only what imports it, pages show it, and a revert restores."""
+    root = small_site(tree_copy)
+    out = tmp_path / "out"
+
+    log = built(root, out)
+    assert executed(log) == ["extra-probe.py", "probe.py"]
+    assert "network says first" in page(out, "part-1/probe")
+    assert "The network module says first." in page(out, "fact-probe")
+
+    # unchanged: nothing runs; built in-process to see that the build itself never imports tinynet
+    # (it leaves that to subprocesses and kernels, so a long-lived `mkdocs serve` never runs old code)
+    log = built_in_process(root, out)
+    assert executed(log) == [] and "none executed" in log
+    assert log.count("Cache hit") == 2 and "Converting notebook" not in log and "Cache miss" not in log
+    assert "tinynet modules imported: []" in log
+
+    set_probe(root, "extra-one", "extra-two")
+    log = built(root, out)
+    assert executed(log) == ["extra-probe.py"]
+    assert "extra says extra-two" in page(out, "part-1/extra-probe")
+
+    set_probe(root, "first", "second")
+    log = built(root, out)
+    assert executed(log) == ["extra-probe.py", "probe.py"]  # both import tinynet, whose __init__ imports network
+    assert "network says second" in page(out, "part-1/probe")
+    assert "The network module says second." in page(out, "fact-probe")
+
+    set_probe(root, "second", "first")
+    built(root, out)
+    assert "network says first" in page(out, "part-1/probe")
+    assert "The network module says first." in page(out, "fact-probe")
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch_until(url: str, wanted: str, seconds: float) -> str:
+    """The page at url once it contains `wanted` (or whatever it last was, after `seconds`)."""
+    deadline = time.monotonic() + seconds
+    text = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                text = response.read().decode("utf-8")
+        except OSError:
+            text = ""
+        if wanted in text:
+            return text
+        time.sleep(0.5)
+    return text
+
+
+def test_serve_shows_a_change_under_src(tree_copy: Path) -> None:
+    """Under `mkdocs serve`, editing src/ rebuilds the notebook page and the fact page with the new value."""
+    root = small_site(tree_copy)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+        cwd=root,
+        env=offline_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        assert "network says first" in fetch_until(base + "part-1/probe/", "network says first", 90)
+        set_probe(root, "first", "second")
+        assert "network says second" in fetch_until(base + "part-1/probe/", "network says second", 90)
+        assert "says second." in fetch_until(base + "fact-probe/", "says second.", 30)
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=30)
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("from tinynet import nonlin", {"tinynet/__init__.py", "tinynet/data.py", "tinynet/network.py"}),
+        ("import tinynet.cli", {"tinynet/__init__.py", "tinynet/network.py", "tinynet/cli.py"}),
+        ("import runpy\nrunpy.run_path('src/tinynet/two_layer.py')", {"tinynet/two_layer.py"}),
+        ("import subprocess\nsubprocess.run(['python', '-m', 'tinynet'])", {"tinynet/__main__.py", "tinynet/cli.py"}),
+        ("import numpy as np\nprint(np.ones(2))", set()),
+    ],
+)
+def test_notebook_dependencies(tmp_path: Path, code: str, expected: set[str]) -> None:
+    """A notebook depends on the src/ files it imports, runs or names, and on what those import in turn."""
+    notebook = tmp_path / "deps.py"
+    notebook.write_text(f"# %%\n{code}\n")
+    show = f"from sitebuild import cache\nfor p in cache.dependencies(cache.Path({str(notebook)!r})): print(p)"
+    done = subprocess.run([sys.executable, "-c", show], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    found = {Path(line).relative_to(ROOT / "src").as_posix() for line in done.stdout.split()}
+    assert expected <= found, found
+    if not expected:
+        assert found == set()
+    if code.startswith("from tinynet import"):  # modules the package does not import are left out
+        assert "tinynet/cli.py" not in found and "tinynet/two_layer.py" not in found, found
