@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import asyncio
+import re
 import shutil
 import sys
 from html.parser import HTMLParser
@@ -16,6 +18,7 @@ from nbclient.exceptions import CellExecutionError
 from conftest import OFFLINE, ROOT, build_site, offline_env
 
 NOTEBOOKS = sorted((ROOT / "docs").glob("part-*/*.py"))
+EXTERNAL = re.compile(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=[\"']?(?:https?:)?//", re.I)
 ALLOWED_IMPORTS = {"numpy", "matplotlib"} | set(sys.stdlib_module_names)
 
 # the kernel's sitecustomize: no tinynet, no sitebuild, and no host but this one
@@ -44,22 +47,37 @@ def site_folder(site: Path, notebook: Path) -> Path:
     return site / notebook.relative_to(ROOT / "docs").with_suffix("")
 
 
-def run_standalone(notebook_file: Path, tmp_path: Path) -> nbformat.NotebookNode:
-    """Execute a copy of the .ipynb alone in an empty folder, in a kernel that cannot import the project."""
-    work = tmp_path / "empty"
-    work.mkdir()
-    copy = work / notebook_file.name
-    shutil.copy(notebook_file, copy)
+def run_standalone(files: list[Path], tmp_path: Path) -> list[nbformat.NotebookNode | BaseException]:
+    """Execute copies of the .ipynb files, all at once, each alone in an empty folder, in kernels that cannot
+    import the project; give back each executed notebook, or the error that stopped it."""
     blocker = tmp_path / "blocker"
     blocker.mkdir()
     (blocker / "sitecustomize.py").write_text(BLOCKER, encoding="utf-8")
     env = offline_env()
     env["PYTHONPATH"] = str(blocker)
     env["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
-    notebook = nbformat.read(copy, as_version=4)
-    client = NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(work)}})
-    client.execute(env=env)
-    return notebook
+    clients = []
+    for number, file in enumerate(files):
+        work = tmp_path / f"empty-{number}"
+        work.mkdir()
+        shutil.copy(file, work / file.name)
+        notebook = nbformat.read(work / file.name, as_version=4)
+        clients.append(
+            NotebookClient(notebook, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(work)}})
+        )
+
+    async def run_all() -> list[nbformat.NotebookNode | BaseException]:
+        return await asyncio.gather(*(client.async_execute(env=env) for client in clients), return_exceptions=True)
+
+    return asyncio.run(run_all())
+
+
+@pytest.fixture(scope="module")
+def standalone_runs(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """Every downloadable notebook of the built site, executed on its own (concurrently, to save time)."""
+    files = [site_folder(built_site, notebook) / f"{notebook.stem}.ipynb" for notebook in NOTEBOOKS]
+    results = run_standalone(files, tmp_path_factory.mktemp("standalone"))
+    return {notebook.stem: result for notebook, result in zip(NOTEBOOKS, results, strict=True)}
 
 
 def foreign_imports(notebook: nbformat.NotebookNode) -> list[str]:
@@ -138,11 +156,24 @@ def test_page_has_its_own_description(built_site: Path, notebook: Path) -> None:
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
-def test_downloaded_notebook_runs_on_its_own(built_site: Path, notebook: Path, tmp_path: Path) -> None:
+def test_page_loads_nothing_from_another_host(built_site: Path, notebook: Path) -> None:
+    """nbconvert's MathJax and mermaid loaders are gone: no script or stylesheet comes from a CDN."""
+    html = (site_folder(built_site, notebook) / "index.html").read_text(encoding="utf-8")
+    assert [
+        tag for tag in EXTERNAL.findall(html) if 'rel="canonical"' not in tag
+    ] == []  # a canonical link loads nothing
+    assert "mathjax" not in html.lower() and "cdnjs" not in html
+    assert "assets/javascripts/math.js" in html, "the page must load math.js, which renders its math"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_downloaded_notebook_runs_on_its_own(built_site: Path, standalone_runs: dict, notebook: Path) -> None:
     """The .ipynb imports only numpy, matplotlib and the standard library, and every cell runs without the repo."""
     target = site_folder(built_site, notebook) / f"{notebook.stem}.ipynb"
     assert foreign_imports(nbformat.read(target, as_version=4)) == []
-    executed = run_standalone(target, tmp_path)
+    executed = standalone_runs[notebook.stem]
+    if isinstance(executed, BaseException):
+        raise executed
     code = [cell for cell in executed.cells if cell.cell_type == "code"]
     assert code and all(cell.execution_count for cell in code)
     assert not [out for cell in code for out in cell.outputs if out.output_type == "error"]
@@ -155,8 +186,9 @@ def test_the_standalone_check_is_not_vacuous(tmp_path: Path) -> None:
     path = tmp_path / "leaky.ipynb"
     nbformat.write(notebook, path)
     assert foreign_imports(notebook) == ["tinynet"]
-    with pytest.raises(CellExecutionError, match="tinynet is not installed here"):
-        run_standalone(path, tmp_path)
+    (result,) = run_standalone([path], tmp_path)
+    assert isinstance(result, CellExecutionError)
+    assert "tinynet is not installed here" in str(result)
 
 
 def test_inlined_modules_come_dependencies_first(built_site: Path) -> None:
