@@ -120,11 +120,13 @@ figure.show()
 # %% [markdown]
 # Three cases stand out:
 #
-# - `[0, 0, 0]` gives exactly one half. Its sum is 0 whatever the weights are, and the sigmoid of 0 is one half: the network can only shrug.
-# - `[0, 1, 0]` gives a value close to one half, the sigmoid of the small second weight alone. By the rule the answer should be 0, but the network is barely leaning that way.
+# - `[0, 0, 0]` gives exactly one half.
+#   Its sum is 0 whatever the weights are, and the sigmoid of 0 is one half: the network can only shrug.
+# - `[0, 1, 0]` gives a value close to one half, the sigmoid of the small second weight alone.
+#   By the rule the answer should be 0, but the network is barely leaning that way.
 # - `[1, 0, 0]` and `[1, 1, 0]` come out right, and more confident than the training rows, for the reason above.
 #
-# The same happens from any starting point.
+# The same happens from other starting points.
 # Training from other seeds ends with almost the same weights, and the same shrug:
 
 # %%
@@ -147,4 +149,5 @@ print("\n".join(lines))
 # - Add the row `[0, 1, 0]` with target 0 to `X` and `y` (both are read-only arrays: build new ones with `np.vstack`), pass them to `train_two_layer(X=..., y=...)`, and see what happens to the third weight and to `[0, 0, 0]`.
 # - Train on only three of the four rows and predict the fourth: which row can the network do without?
 # - Change the targets to the *second* column, `[0, 1, 0, 1]`, and try `X1` again.
-# - Give the network a fourth input column that is always 1 and leave the third column as it is. How do the two constant columns share the offset?
+# - Give the network a fourth input column that is always 1 and leave the third column as it is.
+#   How do the two constant columns share the offset?

@@ -166,5 +166,7 @@ for name, l1 in (("iteration 0", first.l1), ("after training", trained.l1)):
 #
 # - Plot the slope against the sigmoid's *output* (from 0 to 1) instead of its input: you get a parabola with its top at one half.
 # - Find how large $x$ must be before $\sigma(x)$ prints as exactly `1.0` in float64.
-# - Write your own training loop, copying [line 29](../line-by-line/#line-29) to [line 39](../line-by-line/#line-39), but leave out the slope on [line 36](../line-by-line/#line-36) (use `l1_delta = l1_error`). Does it still learn? How fast?
+# - Write your own training loop, copying [line 29](../line-by-line/#line-29) to [line 39](../line-by-line/#line-39), but leave out the slope on [line 36](../line-by-line/#line-36) (use `l1_delta = l1_error`).
+#   Does it still learn?
+#   How fast?
 # - Scale the slope by 4, so that it peaks at 1, and see whether training gets faster.

@@ -141,6 +141,7 @@ print("\n".join(table))
 # ## Things to try
 #
 # - Print `l1_error` instead of `l1` in the printout above (ask the snapshot for `step.l1_error`) and watch the misses shrink.
-# - Plot `syn0`, the three weights, over the iterations (each snapshot keeps it as `step.syn0`). Which weight grows, and which ones stay small?
+# - Plot `syn0`, the three weights, over the iterations (each snapshot keeps it as `step.syn0`).
+#   Which weight grows, and which ones stay small?
 # - Train with `seed=2` or `seed=3`: do the guesses end up in the same place?
 # - Count how many iterations it takes before every guess is within a tenth of its target.
