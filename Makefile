@@ -8,7 +8,9 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve test build lock clean
+NODE_STAMP := node_modules/.installed
+
+.PHONY: setup serve test build audit chromium lock clean
 
 # .venv is rebuilt when the lock file or pyproject.toml is newer than it
 $(STAMP): requirements.lock pyproject.toml
@@ -19,14 +21,27 @@ $(STAMP): requirements.lock pyproject.toml
 
 setup: $(STAMP)
 
+# the browser the tests drive: Debian's Chromium, installed when missing (as root, here and on CI)
+chromium:
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+
+# axe-core and Lighthouse for the browser checks, exactly as package-lock.json pins them
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(NODE_STAMP)
+
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-test: setup
+test: setup chromium $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 build: setup
 	$(BIN)/mkdocs build --strict
+
+# Lighthouse (mobile preset) over the home page and the two line-by-line chapters, each score printed
+audit: setup chromium $(NODE_STAMP)
+	$(BIN)/python tests/support/audit.py
 
 # regenerate requirements.lock from pyproject.toml (needs the package registry)
 lock:

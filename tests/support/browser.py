@@ -103,14 +103,32 @@ class Traffic:
     requests: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    pending: int = 0
 
     def watch(self, context) -> None:
         """Record every request (workers' too), failed request, error response and console error."""
-        context.on("request", lambda request: self.requests.append(request.url))
+        context.on("request", self._started)
+        context.on("requestfinished", self._ended)
         context.on("requestfailed", lambda request: self.failures.append(f"{request.url}: {request.failure}"))
+        context.on("requestfailed", self._ended)
         context.on("response", lambda r: r.status >= 400 and self.failures.append(f"{r.url}: HTTP {r.status}"))
         context.on("console", lambda m: m.type == "error" and self.console_errors.append(f"{m.text} at {m.location}"))
         context.on("weberror", lambda error: self.console_errors.append(str(error.error)))
+
+    def _started(self, request) -> None:
+        self.requests.append(request.url)
+        self.pending += 1
+
+    def _ended(self, request) -> None:
+        self.pending -= 1
+
+    def settle(self, page, quiet_ms: int = 100, limit_ms: int = 10000) -> None:
+        """Wait until no request has been in flight for quiet_ms (cheaper than Playwright's 500 ms networkidle)."""
+        quiet = waited = 0
+        while quiet < quiet_ms and waited < limit_ms:
+            page.wait_for_timeout(25)
+            waited += 25
+            quiet = quiet + 25 if self.pending <= 0 else 0
 
     def clear(self) -> None:
         """Forget what was recorded, before the next page."""
