@@ -67,7 +67,7 @@ print("l1 of the last iteration, row [0, 1, 1]:", run.l1[1, 0])
 print("forward pass with the final syn0:       ", x1prediction[0, 0])
 
 # %% [markdown]
-# ## What `syn0` learned
+# ## What the weights learned
 #
 # Three weights, one per input column:
 
