@@ -3,6 +3,8 @@
 Builds the site strictly into a temporary folder, serves it on 127.0.0.1, runs Lighthouse's
 mobile preset against Debian's Chromium, prints each score and every audit that cost points,
 and exits non-zero when a page misses a target: performance 0.95, the other three 1.0.
+Performance varies from run to run (more so on a busy machine), so each page is audited
+RUNS times and the run with the median performance score counts, as Lighthouse's docs advise.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = ["", "part-1/line-by-line/", "part-2/three-layer-network/"]
 TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-dev-shm-usage"
+RUNS = int(os.environ.get("AUDIT_RUNS", "3"))
 
 
 def build(destination: Path) -> None:
@@ -74,9 +77,13 @@ def main() -> int:
         build(site)
         with serve(site) as base:
             for path in PAGES:
-                result = lighthouse(base + path, Path(tmp) / "report.json")
+                runs = [lighthouse(base + path, Path(tmp) / "report.json") for _ in range(RUNS)]
+                runs.sort(key=lambda r: r["categories"]["performance"]["score"])
+                result = runs[len(runs) // 2]
                 scores = {name: result["categories"][name]["score"] for name in TARGETS}
+                each = ", ".join(f"{r['categories']['performance']['score']:.2f}" for r in runs)
                 print(f"/{path}: " + ", ".join(f"{name} {score:.2f}" for name, score in scores.items()))
+                print(f"    performance of each run: {each}")
                 for line in shortfalls(result):
                     print(line)
                 misses = [name for name, score in scores.items() if score < TARGETS[name]]
