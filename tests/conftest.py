@@ -1,4 +1,4 @@
-"""Shared test set-up: every example in docs/ as a test, and one strict build of the site."""
+"""Shared test set-up: one strict, offline build of the site, and copies of the tree to break."""
 
 from __future__ import annotations
 
@@ -6,41 +6,12 @@ import os
 import shutil
 import subprocess
 import sys
-from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
 from pathlib import Path
 
 import pytest
-from sybil import Sybil
-from sybil.evaluators.python import PythonEvaluator
-from sybil.parsers.markdown import ClearNamespaceParser, PythonCodeBlockParser, SkipParser
-
-from support.console import ConsoleParser
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFLINE = ROOT / "tests" / "support" / "offline"
-
-
-class PyconParser(PythonCodeBlockParser):
-    """Doctest sessions in ```pycon fences: the way pages show an interpreter session."""
-
-    def __init__(self, doctest_optionflags: int = 0) -> None:
-        super().__init__(doctest_optionflags=doctest_optionflags)
-        self.codeblock_parser = self.codeblock_parser_class("pycon", PythonEvaluator())
-
-
-# every ```python block runs, every ```pycon session is checked line by line, and every
-# ```console block's commands run and must print what the page shows
-pytest_collect_file = Sybil(
-    parsers=[
-        PythonCodeBlockParser(doctest_optionflags=NORMALIZE_WHITESPACE | ELLIPSIS),
-        PyconParser(doctest_optionflags=NORMALIZE_WHITESPACE | ELLIPSIS),
-        ConsoleParser(),
-        SkipParser(),
-        ClearNamespaceParser(),
-    ],
-    path=str(ROOT / "docs"),
-    patterns=["*.md"],
-).pytest()
 
 
 def offline_env() -> dict[str, str]:
