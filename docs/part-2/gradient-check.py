@@ -76,6 +76,8 @@ from tinynet.gradcheck import (
     update_two_layer,
 )
 
+plt.rcParams["font.size"] = 12  # legible when the page shrinks a figure to its width
+
 h = 1e-5
 threshold = 1e-7
 print("step h:", h)

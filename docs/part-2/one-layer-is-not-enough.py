@@ -19,6 +19,8 @@ import matplotlib.pyplot as plt
 
 from tinynet import X, nonlin, train_two_layer, y, y_xor
 
+plt.rcParams["font.size"] = 12  # legible when the page shrinks a figure to its width
+
 print("  X row   Part 1 y   Part 2 y")
 for row, old, new in zip(X, y.ravel(), y_xor.ravel(), strict=True):
     print(f"{row}      {old}          {new}")
@@ -142,7 +144,7 @@ g1, g2 = np.meshgrid(grid, grid)
 plane = np.column_stack([g1.ravel(), g2.ravel(), np.ones(g1.size)])
 part1 = train_two_layer(X, y)
 
-fig, axes = plt.subplots(1, 2, figsize=(9, 4.8), sharey=True)
+fig, axes = plt.subplots(1, 2, figsize=(9, 5), sharey=True)
 panels = [(axes[0], part1, y, "Part 1: y is the first column"), (axes[1], run, y_xor, "Part 2: y is the exclusive or")]
 for ax, trained, target, title in panels:
     out = trained.predict(plane).reshape(g1.shape)
@@ -163,7 +165,7 @@ axes[1].scatter(
     label="on the wrong side", zorder=4,
 )
 axes[1].set_ylim(grid[0], grid[-1])
-axes[1].legend(loc="upper center", bbox_to_anchor=(-0.1, -0.16), ncol=4, fontsize=9)
+axes[1].legend(loc="upper center", bbox_to_anchor=(-0.1, -0.2), ncol=4, fontsize=9)
 bar = fig.colorbar(shade, ax=axes, label="trained network's output", shrink=0.8)
 bar.ax.set_ylim(0, 1)
 plt.show()

@@ -19,6 +19,8 @@ import matplotlib.pyplot as plt
 
 from tinynet import X, nonlin, train_three_layer, train_two_layer, y_xor
 
+plt.rcParams["font.size"] = 12  # legible when the page shrinks a figure to its width
+
 every = 100
 run = train_three_layer(track_error=True, record=range(0, 60000, every))
 print("iterations:", run.iterations, " hidden units:", run.syn1.shape[0], " snapshots kept:", len(run.snapshots))
@@ -91,6 +93,7 @@ for row, ax in enumerate(axes.flat):
     ax.plot(kept, output[:, row], color="black", linewidth=2.5, label="output l2")
     ax.set_title(f"row {X[row]}, answer {y_xor[row, 0]}")
     ax.set_ylim(-0.05, 1.05)
+    ax.set_xticks(range(0, 60001, 20000))
     ax.grid(True, alpha=0.3)
 for ax in axes[1]:
     ax.set_xlabel("iteration")

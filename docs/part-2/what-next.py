@@ -33,6 +33,8 @@ import matplotlib.pyplot as plt
 from tinynet import X, nonlin, train_three_layer
 from tinynet.sweep import final_error, sweep
 
+plt.rcParams["font.size"] = 12  # legible when the page shrinks a figure to its width
+
 iterations = 10000
 script = train_three_layer(iterations=iterations)
 same = train_three_layer(iterations=iterations, alpha=1.0)
@@ -68,7 +70,7 @@ print()
 table("hidden", sizes, by_size)
 
 # %%
-fig, axes = plt.subplots(1, 2, figsize=(10, 4.2), sharey=True)
+fig, axes = plt.subplots(1, 2, figsize=(9.5, 4.4), sharey=True)
 for ax, values, errors, label in ((axes[0], alphas, by_alpha, "learning rate alpha (log scale)"),
                                   (axes[1], sizes, by_size, "hidden units (log scale)")):
     ax.fill_between(values, errors.min(axis=1), errors.max(axis=1), alpha=0.25, label="smallest to largest")
@@ -81,7 +83,7 @@ for ax, values, errors, label in ((axes[0], alphas, by_alpha, "learning rate alp
     ax.set_xticklabels([f"{v:g}" for v in values])
     ax.set_xlabel(label)
     ax.grid(True, which="major", alpha=0.3)
-axes[0].set_ylabel(f"final mean |y - l2| after {iterations} iterations")
+axes[0].set_ylabel(f"final mean |y - l2|\nafter {iterations} iterations")
 axes[0].set_title("Changing alpha (4 hidden units)")
 axes[1].set_title("Changing the hidden size (alpha = 1)")
 axes[0].legend(fontsize=9, loc="upper left")
