@@ -118,7 +118,7 @@ def train_two_layer(
             errors[i] = np.mean(np.abs(l1_error))
         if i in wanted:
             before = syn0.copy()
-        syn0 += alpha * np.dot(l0.T, l1_delta)
+        syn0 += np.dot(l0.T, l1_delta) if alpha == 1 else alpha * np.dot(l0.T, l1_delta)
         if i in wanted:
             snapshots[i] = Snapshot(
                 i,
@@ -173,8 +173,8 @@ def train_three_layer(
         l1_delta = l1_error * nonlin(l1, deriv=True)
         if j in wanted:
             before = (syn0.copy(), syn1.copy())
-        syn1 += alpha * l1.T.dot(l2_delta)
-        syn0 += alpha * l0.T.dot(l1_delta)
+        syn1 += l1.T.dot(l2_delta) if alpha == 1 else alpha * l1.T.dot(l2_delta)
+        syn0 += l0.T.dot(l1_delta) if alpha == 1 else alpha * l0.T.dot(l1_delta)
         if j in wanted:
             snapshots[j] = Snapshot(
                 j,
