@@ -19,6 +19,7 @@ from conftest import OFFLINE, ROOT, build_site, offline_env
 
 NOTEBOOKS = sorted((ROOT / "docs").glob("part-*/*.py"))
 EXTERNAL = re.compile(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=[\"']?(?:https?:)?//", re.I)
+MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
 ALLOWED_IMPORTS = {"numpy", "matplotlib"} | set(sys.stdlib_module_names)
 
 # the kernel's sitecustomize: no tinynet, no sitebuild, and no host but this one
@@ -136,7 +137,10 @@ def test_page_offers_its_notebook(built_site: Path, notebook: Path) -> None:
     folder = site_folder(built_site, notebook)
     target = folder / f"{notebook.stem}.ipynb"
     assert target.is_file(), f"{target} was not written"
-    nbformat.validate(nbformat.read(target, as_version=4))
+    download = nbformat.read(target, as_version=4)
+    nbformat.validate(download)
+    prose = "\n".join(cell.source for cell in download.cells if cell.cell_type == "markdown")
+    assert [url for url in MARKDOWN_LINK.findall(prose) if not url.startswith("https://")] == [], "relative links"
     downloads = [(a, text) for a, text in read_page(folder / "index.html").links if "download" in a]
     assert downloads, f"{notebook.name}: no download link on the page"
     attrs, text = downloads[0]

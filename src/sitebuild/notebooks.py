@@ -9,7 +9,8 @@ mkdocs-jupyter renders (it sets `page.nb_url`):
   renders the math with the vendored KaTeX, and no page asks another host for a script;
 - a `<name>.ipynb` is written beside the page, with every `from tinynet... import`
   replaced by the source of the tinynet modules it needs, so it runs in a plain
-  Jupyter with numpy and matplotlib only. Its outputs are left empty.
+  Jupyter with numpy and matplotlib only, and with links to the site made absolute.
+  Its outputs are left empty: a reader runs it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import ast
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import jupytext
 import nbformat
@@ -36,6 +38,8 @@ LOADERS = re.compile(
 # Markdown to plain text for a description: links keep their text; emphasis and code marks go
 MARKUP = re.compile(r"\[(?P<text>[^\]]*)\]\([^)]*\)|[*_`]")
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+# a Markdown link to a page of this site, by a relative address
+RELATIVE_LINK = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:|/)([^)\s]+)\)")
 INLINED_NOTE = (
     "The next cells hold the code of the site's `tinynet` package that this notebook uses,"
     " copied from its source when the site was built, so that the notebook runs on its own."
@@ -83,7 +87,7 @@ def on_post_page(output: str, page, config) -> str:
         source = Path(page.file.abs_src_path)
         target = Path(page.file.abs_dest_path).parent / f"{source.stem}.ipynb"
         try:
-            notebook = standalone_notebook(source)
+            notebook = standalone_notebook(source, page.canonical_url)
         except (ValueError, SyntaxError) as problem:
             raise PluginError(f"{page.file.src_uri}: cannot make a standalone notebook: {problem}") from None
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -190,9 +194,16 @@ def module_cells(module: str, done: set[str], namespaces: set[str]) -> list[str]
     return cells
 
 
-def standalone_notebook(path: Path) -> nbformat.NotebookNode:
-    """The jupytext notebook at path as .ipynb, with tinynet's source in place of its imports."""
+def standalone_notebook(path: Path, page_url: str | None = None) -> nbformat.NotebookNode:
+    """The jupytext notebook at path as .ipynb, with tinynet's source in place of its imports.
+
+    With the page's public address, relative links in its prose point at the site, so they work in a download.
+    """
     notebook = jupytext.read(path)
+    if page_url:
+        for cell in notebook.cells:
+            if cell.cell_type == "markdown":
+                cell.source = RELATIVE_LINK.sub(lambda m: f"]({urljoin(page_url, m[1])})", cell.source)
     cells = []
     done: set[str] = set()
     namespaces: set[str] = set()
