@@ -218,7 +218,7 @@ def standalone_notebook(path: Path, page_url: str | None = None) -> nbformat.Not
                     cells.append(nbformat.v4.new_markdown_cell(INLINED_NOTE))
                     done_note = True
                 cells += inlined
-                cell.source = without_lines(cell.source, imports).strip("\n")
+                cell.source = re.sub(r"\n{3,}", "\n\n", without_lines(cell.source, imports)).strip("\n")
                 if not cell.source:
                     continue
         cells.append(cell)
