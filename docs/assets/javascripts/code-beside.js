@@ -82,6 +82,7 @@
       if (key === active) return;
       active = key;
       var first = null;
+      var last = null;
       Object.keys(lines).forEach(function (name) {
         var n = Number(name);
         var on = Boolean(range) && n >= range[0] && n <= range[1];
@@ -95,13 +96,18 @@
           else link.removeAttribute("aria-current");
         }
         if (on && !first) first = span;
+        if (on) last = span;
       });
       box.setAttribute("data-active-lines", key);
-      // scroll the box itself (never the page) so that the lit lines are in view
+      // scroll the box itself (never the page) so that the lit lines are in view, a line clear of its edges
       if (first && box.clientHeight > 0 && box.scrollHeight > box.clientHeight) {
-        var top = first.getBoundingClientRect().top - box.getBoundingClientRect().top;
-        if (top < 0 || top > box.clientHeight - 3 * first.offsetHeight) {
-          box.scrollTop += top - box.clientHeight / 3;
+        var frame = box.getBoundingClientRect();
+        var top = first.getBoundingClientRect().top - frame.top;
+        var bottom = last.getBoundingClientRect().bottom - frame.top;
+        var margin = first.offsetHeight * 1.5;
+        if (top < margin || bottom > box.clientHeight - margin) {
+          var centred = (top + bottom) / 2 - box.clientHeight / 2;
+          box.scrollTop += bottom - top > box.clientHeight - 2 * margin ? top - margin : centred;
         }
       }
     }

@@ -454,8 +454,9 @@
       point.dot.setAttribute("cx", x.toFixed(1));
       point.dot.setAttribute("cy", yy.toFixed(1));
       point.group.setAttribute("class", "te-point " + (run.y[r] ? "te-point--one" : "te-point--zero"));
-      point.text.setAttribute("x", x.toFixed(1));
-      point.text.setAttribute("y", (yy - 10 - 4 * (r % 2)).toFixed(1));
+      // each example's number on its own side of the point, so that close points stay readable
+      point.text.setAttribute("x", (x + (r % 2 ? 10 : -10)).toFixed(1));
+      point.text.setAttribute("y", (yy + (r < 2 ? -9 : 18)).toFixed(1));
     });
     this.weightCells.forEach(function (cells, j) {
       setNumber(cells.before, before[j]);
