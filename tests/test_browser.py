@@ -8,6 +8,7 @@ buttons are driven as a reader would. `make test` installs Chromium and axe-core
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from collections.abc import Iterator
@@ -367,6 +368,21 @@ def test_explorer_starts_from_the_weights_src_computes(built_site: Path) -> None
     assert len(data["syn0"]) >= 5
     for seed, syn0 in data["syn0"].items():
         assert syn0 == tinynet.initial_weights([(3, 1)], int(seed))[0].tolist()
+
+
+def test_explorer_data_follows_src(tree_copy: Path, tmp_path: Path) -> None:
+    """The build's hook exports what the tree's own src/ computes: change the data there, and the export follows."""
+    data = tree_copy / "src" / "tinynet" / "data.py"
+    before = "X = _frozen([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])"
+    assert before in data.read_text()
+    data.write_text(data.read_text().replace(before, before.replace("[1, 1, 1]]", "[1, 1, 0]]")))
+    spec = importlib.util.spec_from_file_location("copy_explorer", tree_copy / "src" / "sitebuild" / "explorer.py")
+    assert spec and spec.loader
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    hook.on_post_build({"site_dir": str(tmp_path)})
+    exported = json.loads((tmp_path / "assets" / "explorer-data.json").read_text())
+    assert exported["X"][3] == [1, 1, 0]
 
 
 def cell_values(page, selector: str) -> list[float]:
