@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: setup serve test build audit chromium lock clean
+.PHONY: setup serve test build bench audit chromium lock clean
 
 # .venv is rebuilt when the lock file or pyproject.toml is newer than it
 $(STAMP): requirements.lock pyproject.toml
@@ -38,6 +38,11 @@ test: setup chromium $(NODE_STAMP)
 
 build: setup
 	$(BIN)/mkdocs build --strict
+
+# build times (cold, warm, one chapter, src/), `make test`, page weights, training speed: a Markdown table
+# (BENCH_ARGS="--runs 5 --test-runs 3" for more runs; see tests/support/bench.py --help)
+bench: setup chromium
+	$(BIN)/python tests/support/bench.py $(BENCH_ARGS)
 
 # Lighthouse (mobile preset) over the home page and the two line-by-line chapters, each score printed
 audit: setup chromium $(NODE_STAMP)

@@ -18,13 +18,15 @@ import json
 import logging
 import os
 import re
+import subprocess
 import sys
+import threading
+import traceback
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 from pathlib import Path
 
 import jupytext
+from mkdocs.exceptions import PluginError
 from mkdocs_jupyter import plugin as jupyter_plugin
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -179,8 +181,8 @@ def _options(nb_plugin, path: str) -> tuple[bool, dict]:
     return execute, {name: cfg[name] for name in names} | {"execute": execute}
 
 
-def _render(path: str, options: dict, toc_depth: int, cache_path: str) -> str:
-    """Convert one notebook in a worker process and write the cache entry mkdocs-jupyter reads."""
+def render(path: str, options: dict, toc_depth: int, cache_path: str) -> None:
+    """Convert one notebook and write the cache entry mkdocs-jupyter reads."""
     from mkdocs_jupyter import convert
 
     from sitebuild.reproducible import merge_printed_chunks
@@ -194,7 +196,19 @@ def _render(path: str, options: dict, toc_depth: int, cache_path: str) -> str:
     partial = target.with_suffix(".partial")
     partial.write_text(entry, encoding="utf-8")
     partial.replace(target)
-    return path
+
+
+def serve_jobs() -> None:
+    """A worker (`python -m sitebuild.cache`): render each job read as a JSON line; answer one line for each."""
+    answer = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)  # whatever the conversion or a kernel prints goes to stderr, not into the answers
+    for line in sys.stdin:
+        try:
+            render(**json.loads(line))
+            answer.write("{}\n")
+        except Exception:  # the build reports the notebook's own error
+            answer.write(json.dumps({"error": traceback.format_exc()}) + "\n")
+        answer.flush()
 
 
 def workers() -> int:
@@ -202,29 +216,114 @@ def workers() -> int:
     return max(1, int(os.environ.get("TINYNET_NOTEBOOK_WORKERS", "0")) or os.cpu_count() or 1)
 
 
+class Runner:
+    """Notebooks executing in the background, in a few worker processes, while the build goes on."""
+
+    def __init__(self, jobs: list[dict], count: int) -> None:
+        self.queue = list(reversed(jobs))  # popped from the end: in page order
+        self.done = {job["path"]: threading.Event() for job in jobs}
+        self.errors: dict[str, str] = {}
+        self.lock = threading.Lock()
+        self.processes: list[subprocess.Popen[str]] = []
+        self.threads = [threading.Thread(target=self.work, daemon=True) for _ in range(count)]
+        for thread in self.threads:
+            thread.start()
+
+    def work(self) -> None:
+        """One worker process: take the next job while there is one, answer whoever waits for it."""
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "sitebuild.cache"],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        with self.lock:
+            self.processes.append(worker)
+        assert worker.stdin and worker.stdout
+        with worker:
+            while True:
+                with self.lock:
+                    if not self.queue or self.errors:
+                        break
+                    job = self.queue.pop()
+                try:
+                    worker.stdin.write(json.dumps(job) + "\n")
+                    worker.stdin.flush()
+                    reply = json.loads(worker.stdout.readline() or '{"error": "the worker stopped"}')
+                except OSError as problem:
+                    reply = {"error": f"the worker stopped: {problem}"}
+                if "error" in reply:
+                    self.errors[job["path"]] = reply["error"]
+                self.done[job["path"]].set()
+            worker.stdin.close()
+
+    def wait(self, path: str | None = None) -> None:
+        """Wait for one notebook (or all of them); fail the build if executing any failed."""
+        if path is None:
+            for thread in self.threads:
+                thread.join()
+        elif path in self.done:
+            while not self.done[path].wait(0.2) and any(thread.is_alive() for thread in self.threads):
+                pass
+        if self.errors:
+            shown = "\n".join(f"{p}:\n{e}" for p, e in self.errors.items())
+            raise PluginError(f"executing a notebook failed: {shown}")
+        if path in self.done and not self.done[path].is_set():
+            raise PluginError(f"{path}: the workers stopped before executing it")
+
+    def stop(self) -> None:
+        """Stop the workers at once (the build failed elsewhere)."""
+        with self.lock:
+            self.queue.clear()
+            for process in self.processes:
+                process.kill()
+
+
+_running: list[Runner] = []
+
+
 def on_files(files, config):
-    """Execute every notebook whose cache entry is missing, several at once, before pages render."""
+    """Start executing every notebook whose cache entry is missing, several at once, in page order."""
     nb_plugin = config.plugins.get("mkdocs-jupyter")
     if nb_plugin is None or not nb_plugin.config["cache"]:
         return files
     jobs = []
-    for file in files:
+    for file in files.documentation_pages():
         if file.abs_src_path is None or not nb_plugin.should_include(file):
             continue
         execute, options = _options(nb_plugin, file.abs_src_path)
         key = jupyter_plugin._compute_cache_key(file.abs_src_path, nb_plugin.config, execute)
         cache_path = jupyter_plugin._get_cache_path(nb_plugin.config["cache_dir"], key)
         if not cache_path.exists():
-            jobs.append((file.abs_src_path, options, nb_plugin.config["toc_depth"], str(cache_path)))
+            job = {"path": file.abs_src_path, "options": options, "toc_depth": nb_plugin.config["toc_depth"]}
+            jobs.append(job | {"cache_path": str(cache_path)})
     if not jobs:
         log.info("cache: every notebook is up to date; none executed")
         return files
-    log.info("cache: executing %d notebook(s): %s", len(jobs), ", ".join(Path(j[0]).name for j in sorted(jobs)))
-    if len(jobs) == 1:
-        _render(*jobs[0])
-        return files
-    render = importlib.import_module("sitebuild.cache")._render  # by its importable name, for the workers
-    with ProcessPoolExecutor(min(workers(), len(jobs)), mp_context=get_context("spawn")) as pool:
-        for done in [pool.submit(render, *job) for job in jobs]:
-            done.result()  # a failing notebook fails the build here, with its own error
+    log.info("cache: executing %d notebook(s): %s", len(jobs), ", ".join(sorted(Path(j["path"]).name for j in jobs)))
+    _running.append(Runner(jobs, min(workers(), len(jobs))))
     return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """Before a notebook page is rendered from the cache, wait until its notebook has run."""
+    for runner in _running:
+        runner.wait(page.file.abs_src_path)
+    return markdown
+
+
+def on_post_build(config) -> None:
+    """Every notebook has run (or the build fails)."""
+    while _running:
+        _running.pop().wait()
+
+
+def on_build_error(error) -> None:
+    """Stop the workers when the build fails for another reason."""
+    while _running:
+        _running.pop().stop()
+
+
+if __name__ == "__main__":
+    serve_jobs()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import tinycss2
@@ -100,50 +101,94 @@ def _rules(text_or_tokens) -> list:
     return tinycss2.parse_rule_list(text_or_tokens, skip_comments=True, skip_whitespace=True)
 
 
-def keep_used_rules(rules: Iterable, used: set[str]) -> list[str]:
-    """Rules (in order, as text) with only the selectors whose classes all occur in `used`."""
-    out = []
+@dataclass
+class Rule:
+    """A style rule: its selectors and its declarations as (property, value) pairs."""
+
+    selectors: str
+    declarations: list[tuple[str, str]]
+
+
+@dataclass
+class Group:
+    """An @media or @supports block and what it holds."""
+
+    header: str
+    items: list[Rule | Group | str]
+
+
+def used_rules(rules: Iterable, used: set[str]) -> list[Rule | Group | str]:
+    """The rules, in order, with only the selectors whose classes all occur in `used` (other at-rules as text)."""
+    out: list[Rule | Group | str] = []
     for rule in rules:
         if rule.type == "qualified-rule":
             kept = [s for s in split_selectors(tinycss2.serialize(rule.prelude)) if set(CLASS.findall(s)) <= used]
             if kept:
-                out.append(", ".join(kept) + "{" + tinycss2.serialize(rule.content).strip() + "}")
+                found = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+                pairs = [
+                    (d.name, tinycss2.serialize(d.value).strip() + (" !important" if d.important else ""))
+                    for d in found
+                    if d.type == "declaration"
+                ]
+                out.append(Rule(", ".join(kept), pairs))
         elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content:
-            inner = keep_used_rules(_rules(rule.content), used)
+            inner = used_rules(_rules(rule.content), used)
             if inner:
-                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
+                out.append(Group(f"@{rule.at_keyword} {tinycss2.serialize(rule.prelude).strip()}", inner))
         elif rule.type == "at-rule" and rule.lower_at_keyword != "charset":
             out.append(tinycss2.serialize([rule]))
     return out
 
 
-def keep_read_variables(rules: Iterable, read: set[str]) -> list[str]:
-    """Rules (as text) without declarations of `--jp-*` variables that nothing reads."""
+def declarations(items: list[Rule | Group | str]) -> Iterable[tuple[str, str]]:
+    """Every (property, value) in the items, nested ones too; other at-rules count as one value."""
+    for item in items:
+        if isinstance(item, Rule):
+            yield from item.declarations
+        elif isinstance(item, Group):
+            yield from declarations(item.items)
+        else:
+            yield "", item
+
+
+def read_variables(items: list[Rule | Group | str], read_elsewhere: set[str]) -> set[str]:
+    """The `--jp-*` variables something reads: a kept property, a variable that is read, or the site's own CSS."""
+    values: dict[str, list[str]] = {}
+    read = set(read_elsewhere)
+    for name, value in declarations(items):
+        if name.startswith("--jp-"):
+            values.setdefault(name, []).append(value)
+        else:
+            read.update(VAR.findall(value))
+    todo = list(read)
+    while todo:
+        for value in values.get(todo.pop(), []):
+            new = set(VAR.findall(value)) - read
+            read |= new
+            todo += new
+    return read
+
+
+def serialize(items: list[Rule | Group | str], read: set[str]) -> list[str]:
+    """The items as CSS, without declarations of `--jp-*` variables nothing reads, nor rules left empty."""
     out = []
-    for rule in rules:
-        if rule.type == "qualified-rule":
-            declarations = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+    for item in items:
+        if isinstance(item, Rule):
             kept = [
-                tinycss2.serialize([d])
-                for d in declarations
-                if d.type == "declaration" and (not d.name.startswith("--jp-") or d.name in read)
+                f"{name}: {value}" for name, value in item.declarations if not name.startswith("--jp-") or name in read
             ]
             if kept:
-                out.append(tinycss2.serialize(rule.prelude).strip() + "{" + ";".join(kept) + "}")
-        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content:
-            inner = keep_read_variables(_rules(rule.content), read)
+                out.append(f"{item.selectors} {{{'; '.join(kept)}}}")
+        elif isinstance(item, Group):
+            inner = serialize(item.items, read)
             if inner:
-                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
-        elif rule.type == "at-rule":
-            out.append(tinycss2.serialize([rule]))
+                out.append(f"{item.header} {{\n{chr(10).join(inner)}\n}}")
+        else:
+            out.append(item)
     return out
 
 
 def prune(css: str, used: set[str], read_elsewhere: set[str] = frozenset()) -> str:
     """The CSS the notebook pages can use: rules for classes in `used`, and the variables they read."""
-    text = "\n".join(keep_used_rules(_rules(css), used))
-    while True:  # dropping a variable can leave another one unread
-        smaller = "\n".join(keep_read_variables(_rules(text), set(VAR.findall(text)) | read_elsewhere))
-        if smaller == text:
-            return text + "\n"
-        text = smaller
+    items = used_rules(_rules(css), used)
+    return "\n".join(serialize(items, read_variables(items, read_elsewhere))) + "\n"

@@ -1,0 +1,57 @@
+"""Two clean builds of the same sources give the same bytes, file for file."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import shutil
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from conftest import ROOT, offline_env
+
+
+def build(root: Path) -> subprocess.Popen[str]:
+    """Start a strict, offline build of the tree at root into root/site (caches start empty)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
+        cwd=root,
+        env=offline_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, by its path inside the site."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_two_clean_builds_are_identical(tree_copy: Path, tmp_path: Path) -> None:
+    """Pages, plots, notebooks, search index and sitemap come out byte for byte the same from two cold builds."""
+    other = tmp_path / "other"
+    shutil.copytree(tree_copy, other)  # the same sources, with the same modification times
+    first, second = build(tree_copy), build(other)  # at once: two cores
+    logs = first.communicate()[0], second.communicate()[0]
+    assert first.returncode == 0, logs[0]
+    assert second.returncode == 0, logs[1]
+    a, b = files(tree_copy / "site"), files(other / "site")
+    assert len(a) > 50 and any(name.endswith(".ipynb") for name in a)
+    differ = sorted(name for name in a.keys() & b.keys() if a[name] != b[name])
+    assert not differ, f"these files differ between two builds: {differ}"
+    assert a.keys() == b.keys(), f"only in one build: {sorted(a.keys() ^ b.keys())}"
+
+
+def test_build_date_is_the_last_commit(built_site: Path) -> None:
+    """The sitemap's dates and its gzip header come from the last commit, not from the clock."""
+    done = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True)
+    commit = int(done.stdout)
+    day = datetime.fromtimestamp(commit, UTC).strftime("%Y-%m-%d")
+    dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (built_site / "sitemap.xml").read_text(encoding="utf-8")))
+    assert dates == {day}
+    with gzip.open(built_site / "sitemap.xml.gz") as packed:
+        packed.read()
+        assert packed.mtime == int(datetime.strptime(day, "%Y-%m-%d").replace(tzinfo=UTC).timestamp())
