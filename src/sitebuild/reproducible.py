@@ -5,6 +5,8 @@
   time, through SOURCE_DATE_EPOCH, unless it is set already.
 - nbformat gives notebook cells random ids, which nbconvert writes into the
   page; they become the cell's position instead.
+- Plots carry no version or date: matplotlib's text chunks leave the PNGs and
+  its metadata block leaves inline SVGs.
 - How a kernel splits a cell's printed output into chunks depends on timing;
   the chunks are merged right after each cell runs (nbconvert merges them only
   before execution).
@@ -12,6 +14,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 import subprocess
@@ -19,6 +22,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CELL_ID = re.compile(r'id="cell-id=[0-9a-f]{8}"')
+PNG = re.compile(r"(data:image/png;base64,)([A-Za-z0-9+/=\s]+)")
+SVG_METADATA = re.compile(r"<metadata>\s*<rdf:RDF.*?</metadata>\s*", re.S)
+STAMPS = (b"tEXt", b"zTXt", b"iTXt", b"tIME")
 
 
 def source_date() -> int:
@@ -54,9 +60,22 @@ def on_config(config):
     return config
 
 
+def unstamped_png(png: bytes) -> bytes:
+    """The PNG without its text and time chunks (matplotlib writes its version there)."""
+    kept, at = [png[:8]], 8
+    while at < len(png):
+        end = at + 12 + int.from_bytes(png[at : at + 4], "big")
+        if png[at + 4 : at + 8] not in STAMPS:
+            kept.append(png[at:end])
+        at = end
+    return b"".join(kept)
+
+
 def on_page_content(html: str, page, config, files) -> str:
-    """Number a notebook page's cells in order instead of by nbformat's random ids."""
+    """On a notebook page: cells numbered in order instead of by random ids; plots without stamps."""
     if not getattr(page, "nb_url", None):
         return html
     count = iter(range(1, 1_000_000))
-    return CELL_ID.sub(lambda _: f'id="cell-id={next(count)}"', html)
+    html = CELL_ID.sub(lambda _: f'id="cell-id={next(count)}"', html)
+    html = PNG.sub(lambda m: m[1] + base64.b64encode(unstamped_png(base64.b64decode(m[2]))).decode(), html)
+    return SVG_METADATA.sub("", html)
