@@ -5,8 +5,12 @@ a change under src/ would leave old outputs on the page. This hook folds into
 that key a hash of every file under src/ the notebook imports, transitively
 (found by reading the code, never by importing it). A rebuild with nothing
 changed executes nothing; a changed notebook, or a change to code it imports,
-re-executes that notebook alone. The notebooks that need executing run in
-parallel, before the pages are rendered.
+re-executes that notebook alone.
+
+The notebooks that need executing run in worker processes (`python -m
+sitebuild.cache`, one per core) while the other pages build; each notebook
+page waits for its own. This hook also makes the build, and everything it
+starts, import this tree's src/ rather than another checkout's.
 """
 
 from __future__ import annotations
