@@ -147,9 +147,19 @@
     };
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
+  // the box shows only on wide screens (site.css): until the window is that wide, do nothing
+  var wide = window.matchMedia("(min-width: 76.25em)");
+  function start() {
+    if (!wide.matches) {
+      wide.addEventListener("change", start, { once: true });
+      return;
+    }
     init();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();

@@ -37,14 +37,27 @@
     node.parentNode.replaceChild(fragment, node);
   }
 
+  function renderMarked(el) {
+    var tex = el.textContent.trim();
+    var display = tex.startsWith("\\[");
+    tex = tex.replace(/^\\[\[(]/, "").replace(/\\[\])]$/, "");
+    window.katex.render(tex, el, { displayMode: display, throwOnError: true });
+  }
+
+  // render in slices of about 15 ms, so that a page with much math never blocks the reader
   function render() {
+    var jobs = [];
     document.querySelectorAll(".arithmatex").forEach(function (el) {
-      var tex = el.textContent.trim();
-      var display = tex.startsWith("\\[");
-      tex = tex.replace(/^\\[\[(]/, "").replace(/\\[\])]$/, "");
-      window.katex.render(tex, el, { displayMode: display, throwOnError: true });
+      jobs.push(function () { renderMarked(el); });
     });
-    notebookTextNodes().forEach(renderNotebookText);
+    notebookTextNodes().forEach(function (node) {
+      jobs.push(function () { renderNotebookText(node); });
+    });
+    (function slice() {
+      var started = Date.now();
+      while (jobs.length && Date.now() - started < 15) jobs.shift()();
+      if (jobs.length) setTimeout(slice, 0);
+    })();
   }
 
   function load() {
