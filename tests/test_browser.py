@@ -113,7 +113,9 @@ def assert_clean(traffic: Traffic, url: str) -> None:
 
 
 def axe_violations(page) -> list[str]:
-    """axe-core's violations on the page as it is now, one line each."""
+    """axe-core's violations on the page as it is now, one line each, every block rendered."""
+    # site.css lets the browser skip laying out blocks far from the window; axe must see them all
+    page.add_style_tag(content="* { content-visibility: visible !important; }")
     page.add_script_tag(path=str(AXE))
     found = page.evaluate(
         """() => axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v =>
