@@ -60,8 +60,31 @@
     })();
   }
 
+  // load KaTeX once the first formula comes near the window (a page read only at its top never needs it)
+  function watch() {
+    var blocks = [];
+    document.querySelectorAll(".arithmatex").forEach(function (el) {
+      blocks.push(el.closest(".md-typeset > *") || el);
+    });
+    notebookTextNodes().forEach(function (node) {
+      blocks.push(node.parentElement);
+    });
+    if (!blocks.length) return;
+    if (!("IntersectionObserver" in window)) return load();
+    var near = new IntersectionObserver(
+      function (entries) {
+        if (!entries.some(function (entry) { return entry.isIntersecting; })) return;
+        near.disconnect();
+        load();
+      },
+      { rootMargin: "1500px 0px" }
+    );
+    blocks.forEach(function (block) {
+      near.observe(block);
+    });
+  }
+
   function load() {
-    if (!document.querySelector(".arithmatex") && !notebookTextNodes().length) return;
     var css = document.createElement("link");
     css.rel = "stylesheet";
     css.href = base + "katex.min.css";
@@ -73,8 +96,8 @@
   }
 
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", load);
+    document.addEventListener("DOMContentLoaded", watch);
   } else {
-    load();
+    watch();
   }
 })();
