@@ -152,6 +152,7 @@ def test_changes_under_src_reach_notebooks_and_facts(tree_copy: Path, tmp_path: 
 
     log = built(root, out)
     assert executed(log) == ["extra-probe.py", "probe.py"]
+    assert "Cache miss" not in log  # the workers ran both; mkdocs-jupyter found them in its cache
     assert "network says first" in page(out, "part-1/probe")
     assert "The network module says first." in page(out, "fact-probe")
 

@@ -8,8 +8,8 @@ changed executes nothing; a changed notebook, or a change to code it imports,
 re-executes that notebook alone.
 
 The notebooks that need executing run in worker processes (`python -m
-sitebuild.cache`, one per core) while the other pages build; each notebook
-page waits for its own. This hook also makes the build, and everything it
+sitebuild.cache`, one per core; a single one runs in a thread) while the
+other pages build; each notebook page waits for its own. This hook also makes the build, and everything it
 starts, import this tree's src/ rather than another checkout's.
 """
 
@@ -229,9 +229,20 @@ class Runner:
         self.errors: dict[str, str] = {}
         self.lock = threading.Lock()
         self.processes: list[subprocess.Popen[str]] = []
-        self.threads = [threading.Thread(target=self.work, daemon=True) for _ in range(count)]
+        # one notebook runs in this process (no interpreter to start); several, in worker processes
+        target = self.work_here if len(jobs) == 1 else self.work
+        self.threads = [threading.Thread(target=target, daemon=True) for _ in range(count)]
         for thread in self.threads:
             thread.start()
+
+    def work_here(self) -> None:
+        """Render the only job in this process, beside the build (no other conversion runs meanwhile)."""
+        job = self.queue.pop()
+        try:
+            render(**job)
+        except Exception:  # the build reports the notebook's own error
+            self.errors[job["path"]] = traceback.format_exc()
+        self.done[job["path"]].set()
 
     def work(self) -> None:
         """One worker process: take the next job while there is one, answer whoever waits for it."""
