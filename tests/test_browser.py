@@ -164,6 +164,25 @@ def test_page_in_the_browser(path: str, title: str, source: str, base_url: str, 
     SEEN["screenshots"] += 2
 
 
+def test_the_page_checks_catch_what_they_should(tmp_path: Path, desktop) -> None:
+    """Not vacuous: a request to another host, a script error and an image without alt text are all caught."""
+    page, traffic = desktop
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><title>t</title><main><h1>t</h1><img src="http://192.0.2.1/x.png">'
+        '<script>throw new Error("boom")</script></main></html>'
+    )
+    page.route("http://192.0.2.1/**", lambda route: route.abort())
+    with serve(tmp_path) as url:
+        with pytest.raises(AssertionError, match="asked another host"):
+            visit(page, traffic, url)
+        traffic.requests.clear()
+        traffic.failures.clear()
+        with pytest.raises(AssertionError, match="boom"):
+            assert_clean(traffic, url)
+        assert any(v.startswith("image-alt") for v in axe_violations(page))
+    page.unroute("http://192.0.2.1/**")
+
+
 @pytest.mark.parametrize("path", [*LINE_BY_LINE, EXPLORER, "part-1/sigmoid/"])
 def test_dark_scheme_has_no_axe_violation(path: str, base_url: str, dark) -> None:
     """The dark scheme keeps every contrast, highlighted code lines and the explorer included."""
