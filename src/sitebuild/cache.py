@@ -136,8 +136,18 @@ def dependencies(notebook: Path) -> list[Path] | None:
     return sorted(seen)
 
 
+_digests: dict[Path, str] = {}  # for one build: on_files and mkdocs-jupyter both ask
+
+
 def dependency_digest(notebook: Path) -> str:
     """A hash of the src/ files the notebook depends on (all of src/ when that cannot be told)."""
+    if notebook not in _digests:
+        _digests[notebook] = _digest(notebook)
+    return _digests[notebook]
+
+
+def _digest(notebook: Path) -> str:
+    """dependency_digest, computed."""
     found = dependencies(notebook)
     if found is None:
         found = sorted(p for p in SRC.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
@@ -168,6 +178,7 @@ def cache_key(nb_path: str, config, exec_nb: bool) -> str:
 def on_config(config):
     """Put the dependency-aware key in place of mkdocs-jupyter's; workers will import this tree's src/."""
     use_this_tree()
+    _digests.clear()  # each build (each rebuild under `mkdocs serve`) reads the files again
     _original_key()
     jupyter_plugin._compute_cache_key = cache_key
     return config
