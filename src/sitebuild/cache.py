@@ -25,6 +25,7 @@ import re
 import subprocess
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -237,6 +238,7 @@ class Runner:
     def __init__(self, jobs: list[dict], count: int) -> None:
         self.queue = list(reversed(jobs))  # popped from the end: in page order
         self.done = {job["path"]: threading.Event() for job in jobs}
+        self.seconds: dict[str, float] = {}
         self.errors: dict[str, str] = {}
         self.lock = threading.Lock()
         self.processes: list[subprocess.Popen[str]] = []
@@ -249,10 +251,12 @@ class Runner:
     def work_here(self) -> None:
         """Render the only job in this process, beside the build (no other conversion runs meanwhile)."""
         job = self.queue.pop()
+        start = time.perf_counter()
         try:
             render(**job)
         except Exception:  # the build reports the notebook's own error
             self.errors[job["path"]] = traceback.format_exc()
+        self.seconds[job["path"]] = time.perf_counter() - start
         self.done[job["path"]].set()
 
     def work(self) -> None:
@@ -273,6 +277,7 @@ class Runner:
                     if not self.queue or self.errors:
                         break
                     job = self.queue.pop()
+                start = time.perf_counter()
                 try:
                     worker.stdin.write(json.dumps(job) + "\n")
                     worker.stdin.flush()
@@ -281,6 +286,7 @@ class Runner:
                     reply = {"error": f"the worker stopped: {problem}"}
                 if "error" in reply:
                     self.errors[job["path"]] = reply["error"]
+                self.seconds[job["path"]] = time.perf_counter() - start
                 self.done[job["path"]].set()
             worker.stdin.close()
 
@@ -340,9 +346,12 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_post_build(config) -> None:
-    """Every notebook has run (or the build fails)."""
+    """Every notebook has run (or the build fails); say how long each took."""
     while _running:
-        _running.pop().wait()
+        runner = _running.pop()
+        runner.wait()
+        times = sorted(runner.seconds.items(), key=lambda item: -item[1])
+        log.info("cache: seconds per notebook: %s", ", ".join(f"{Path(p).name} {t:.1f}" for p, t in times))
 
 
 def on_build_error(error) -> None:
