@@ -43,9 +43,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def tree_copy(tmp_path: Path) -> Path:
-    """A copy of the project (no .venv, site or caches) to break on purpose."""
+def tree_copy(tmp_path: Path, built_site: Path) -> Path:
+    """A copy of the project to break on purpose: no .venv or site, but the caches the first build left.
+
+    Every cache is keyed on content (pages, notebooks, the src/ they use), so a copy's build reuses
+    what still holds and recomputes what the test changed; a test that needs a cold build deletes .cache.
+    """
     copy = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "node_modules", "__pycache__", ".cache")
+    ignore = shutil.ignore_patterns(".venv", "site", ".git", "node_modules", "__pycache__")
     shutil.copytree(ROOT, copy, ignore=ignore)
     return copy

@@ -209,10 +209,7 @@ def test_inlined_modules_come_dependencies_first(built_site: Path) -> None:
 
 def test_a_failing_cell_fails_the_build(built_site: Path, tree_copy: Path, tmp_path: Path) -> None:
     """A notebook cell that raises stops the strict build with the error, instead of publishing a traceback."""
-    # the other notebooks come from the cache that built_site filled; only the broken one runs
-    cache = ROOT / ".cache" / "mkdocs-jupyter"
-    if cache.is_dir():
-        shutil.copytree(cache, tree_copy / ".cache" / "mkdocs-jupyter")
+    # the other notebooks come from the cache that tree_copy carries over; only the broken one runs
     notebook = tree_copy / "docs" / "part-1" / "sigmoid.py"
     notebook.write_text(
         notebook.read_text(encoding="utf-8") + '\n# %%\nraise RuntimeError("this cell fails on purpose")\n',
