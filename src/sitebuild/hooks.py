@@ -114,11 +114,19 @@ def check_includes(markdown: str, page: str) -> None:
                 )
 
 
+def on_files(files, config):
+    """Before any page is rendered, check every Markdown page's includes and examples: fail early."""
+    for file in files.documentation_pages():
+        if file.src_uri.endswith(".md"):
+            markdown = Path(file.abs_src_path).read_text(encoding="utf-8")
+            check_includes(markdown, file.src_uri)
+            check_examples(markdown, file.src_uri)
+    return files
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Check the page's includes, then put each fact's value where the page names it."""
+    """Put each fact's value where the page names it."""
     name = page.file.src_uri
-    check_includes(markdown, name)
-    check_examples(markdown, name)
     if "{{" not in markdown:
         return markdown
     facts = load_facts()
