@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
-import runpy
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 import tinynet
+from support.scripts import script_globals, script_run
 from tinynet import X1, X, nonlin, predict, train_three_layer, train_two_layer, y, y_xor
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "tinynet"
-
-
-def script_globals(name: str) -> dict:
-    """Run a canonical script quietly and return its final variables."""
-    with contextlib.redirect_stdout(io.StringIO()):
-        return runpy.run_path(str(SRC / name))
 
 
 @pytest.fixture(scope="module")
@@ -55,12 +47,10 @@ def test_three_layer_is_bit_identical(three_layer_script: dict) -> None:
 
 def test_three_layer_error_log_is_what_the_script_prints() -> None:
     """The error log holds the numbers the script prints, at iterations 0, 10000, ... 50000."""
-    printed = io.StringIO()
-    with contextlib.redirect_stdout(printed):
-        runpy.run_path(str(SRC / "three_layer.py"))
+    printed, _ = script_run("three_layer.py")
     run = train_three_layer()
     assert [j for j, _ in run.error_log] == list(range(0, 60000, 10000))
-    assert [f"Error:{e}" for _, e in run.error_log] == printed.getvalue().splitlines()
+    assert [f"Error:{e}" for _, e in run.error_log] == printed.splitlines()
 
 
 def test_recording_does_not_change_the_result() -> None:

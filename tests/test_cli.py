@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from tinynet import X1, train_three_layer, train_two_layer
-from tinynet.cli import parse_iterations
+from tinynet.cli import parse_iterations, run
 
 
 def tinynet(*args: str) -> subprocess.CompletedProcess[str]:
@@ -81,14 +81,24 @@ def test_iterations_and_seed_change_the_run() -> None:
         (["two-layer", "--bogus"], "unrecognized"),
     ],
 )
-def test_bad_input_gets_one_line_and_status_2(args: list[str], says: str) -> None:
+def test_bad_input_gets_one_line_and_status_2(
+    args: list[str], says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Every kind of bad input: exit status 2, nothing on stdout, one line on stderr, no traceback."""
+    status = run(args)
+    out, err = capsys.readouterr()
+    assert status == 2
+    assert out == ""
+    assert len(err.splitlines()) == 1, err
+    assert err.startswith("error: ") and says in err
+
+
+@pytest.mark.parametrize("args", [["two-layer", "--predict", "1,2"], ["four-layer"], ["two-layer", "--seed", "x"]])
+def test_bad_input_in_a_real_process(args: list[str]) -> None:
+    """The same holds for `python -m tinynet` itself: status 2, one line, never a traceback."""
     done = tinynet(*args)
-    assert done.returncode == 2
-    assert done.stdout == ""
-    assert len(done.stderr.splitlines()) == 1, done.stderr
-    assert done.stderr.startswith("error: ") and says in done.stderr
-    assert "Traceback" not in done.stderr
+    assert done.returncode == 2 and done.stdout == ""
+    assert len(done.stderr.splitlines()) == 1 and "Traceback" not in done.stderr
 
 
 def test_zero_iterations_shows_the_untrained_output() -> None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import runpy
 
 import numpy as np
 import pytest
 
 from sitebuild.facts.part2 import ELEVEN_TO_FIFTY, SCRIPTS, section_anchor
+from support.scripts import script_globals
 
 ELEVEN = (SCRIPTS / "eleven_lines.py").read_text(encoding="utf-8").splitlines()
 ASSIGNMENT = re.compile(r"^\s*([A-Za-z_]\w*)\s*\+?=(?!=)")
@@ -23,9 +23,8 @@ def assigned(line: str) -> set[str]:
 
 def test_same_seed_same_weights_bit_for_bit(capsys: pytest.CaptureFixture[str]) -> None:
     """Run as programs, both scripts end with the very same bytes in syn0 and syn1."""
-    eleven = runpy.run_path(str(SCRIPTS / "eleven_lines.py"))
-    fifty = runpy.run_path(str(SCRIPTS / "three_layer.py"))
-    capsys.readouterr()
+    eleven = script_globals("eleven_lines.py")
+    fifty = script_globals("three_layer.py")
     for name in ("syn0", "syn1", "l2"):
         assert eleven[name].tobytes() == fifty[name].tobytes(), name
 

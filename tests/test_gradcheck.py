@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
-import runpy
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from support.scripts import script_globals
 from tinynet import X, nonlin, train_three_layer, train_two_layer, y, y_xor
 from tinynet.gradcheck import (
     loss_three_layer,
@@ -73,9 +71,8 @@ def test_a_wrong_update_fails_the_check() -> None:
 
 def test_updates_are_the_scripts_own() -> None:
     """update_two_layer and update_three_layer repeat the scripts' last iteration bit for bit."""
-    with contextlib.redirect_stdout(io.StringIO()):
-        two = runpy.run_path(str(SRC / "two_layer.py"))
-        three = runpy.run_path(str(SRC / "three_layer.py"))
+    two = script_globals("two_layer.py")
+    three = script_globals("three_layer.py")
     before = train_two_layer(iterations=9999).syn0
     assert np.array_equal(before + update_two_layer(before, X, y), two["syn0"])
     run = train_three_layer(iterations=59999)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ import pytest
 from conftest import ROOT, build_site
 from sitebuild.facts.part2 import THREE_LAYER_SECTIONS
 from support.pages import anchor_ranges
+from support.scripts import script_globals
 
 PART2 = ROOT / "docs" / "part-2"
 THREE_LAYER_IDS = [
@@ -138,8 +138,7 @@ def test_line_43_numbers(built_site: Path) -> None:
 
 def test_final_guesses(built_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The trained outputs on both pages are the script's own, and they round to exclusive or."""
-    l2 = runpy.run_path(str(ROOT / "src" / "tinynet" / "three_layer.py"))["l2"].ravel()
-    capsys.readouterr()
+    l2 = script_globals("three_layer.py")["l2"].ravel()
     assert np.round(l2).tolist() == [0, 1, 1, 0]
     for name in ("three-layer-network", "eleven-lines-decoded"):
         page = text_of(built(built_site, name))

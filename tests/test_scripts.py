@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from sitebuild.linemaps import LINE_COUNTS, LINE_MAPS, mismatches
+from support.scripts import script_globals
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "tinynet"
 
@@ -123,10 +124,5 @@ def test_line_map_check_catches_a_shifted_line(tmp_path: Path, monkeypatch: pyte
 
 
 def _run_namespace(name: str) -> dict:
-    """Run a canonical script in this process (output swallowed) and return its globals."""
-    import contextlib
-    import io
-    import runpy
-
-    with contextlib.redirect_stdout(io.StringIO()):
-        return runpy.run_path(str(SRC / name))
+    """The globals of a canonical script run in this process (once per session)."""
+    return script_globals(name)
