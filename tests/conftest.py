@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,56 @@ def tree_copy(tmp_path: Path, built_site: Path) -> Path:
     ignore = shutil.ignore_patterns(".venv", "site", ".git", "node_modules", "__pycache__")
     shutil.copytree(ROOT, copy, ignore=ignore)
     return copy
+
+
+# A cold build (empty caches) of a copy of the tree, started in the background as soon as collection
+# ends, so that it runs while the other tests do; the reproducibility test waits for it.
+COLD: dict[str, object] = {}
+COLD_TEST = "test_a_clean_build_equals_the_suite_build"
+
+
+def start_cold_build() -> None:
+    """Copy the tree (with .git, for the same build date; without caches) and start building it."""
+    copy = Path(tempfile.mkdtemp(prefix="tinynet-cold-")) / "project"
+    ignore = shutil.ignore_patterns(".venv", "site", "node_modules", "__pycache__", ".cache", "screenshots")
+    shutil.copytree(ROOT, copy, ignore=ignore)
+    COLD["copy"] = copy
+    COLD["process"] = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(copy / "site")],
+        cwd=copy,
+        env=offline_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Start the cold build early when a test will need it."""
+    if any(item.name == COLD_TEST for item in items):
+        start_cold_build()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Stop the cold build if nobody waited for it, and remove its copy."""
+    process = COLD.get("process")
+    if isinstance(process, subprocess.Popen) and process.poll() is None:
+        process.kill()
+        process.wait()
+    copy = COLD.get("copy")
+    if isinstance(copy, Path):
+        shutil.rmtree(copy.parent, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def cold_site() -> Path:
+    """The site built from empty caches in a copy of the tree (the build started when collection ended)."""
+    if not COLD:
+        start_cold_build()
+    process = COLD["process"]
+    assert isinstance(process, subprocess.Popen)
+    log = process.communicate()[0]
+    assert process.returncode == 0, f"the cold build failed:\n{log}"
+    copy = COLD["copy"]
+    assert isinstance(copy, Path)
+    return copy / "site"
