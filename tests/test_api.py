@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 import tinynet
+from support.published import PUBLISHED_X1
 from support.scripts import script_globals, script_run
 from tinynet import X1, X, nonlin, predict, train_three_layer, train_two_layer, y, y_xor
 
@@ -87,7 +88,7 @@ def test_predict_new_rows() -> None:
     """predict() on the trained weights gives the seed notes' X1 prediction."""
     run = train_two_layer()
     assert np.array_equal(run.predict(X1), predict(X1, run.syn0))
-    assert np.allclose(run.predict(X1).ravel(), [0.00786466, 0.9999225, 0.99358931, 0.99211997], atol=5e-9)
+    assert np.allclose(run.predict(X1).ravel(), [float(v) for v in PUBLISHED_X1], atol=5e-9)
     three = train_three_layer(iterations=2000)
     forward = nonlin(np.dot(nonlin(np.dot(X, three.syn0)), three.syn1))
     assert np.array_equal(three.predict(X), forward)
