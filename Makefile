@@ -27,6 +27,7 @@ chromium:
 
 # axe-core and Lighthouse for the browser checks, exactly as package-lock.json pins them
 $(NODE_STAMP): package.json package-lock.json
+	command -v npm >/dev/null || (apt-get update && apt-get install -y nodejs npm)
 	npm ci --no-audit --no-fund
 	touch $(NODE_STAMP)
 
