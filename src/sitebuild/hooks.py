@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -66,10 +67,15 @@ def check_examples(markdown: str, page: str) -> None:
     sent = examples.request(markdown, page)
     if sent is None:
         return
-    key = hashlib.sha256((source_digest() + sent).encode()).hexdigest()[:24]
-    passed = ROOT / ".cache" / "examples" / key
+    digest = source_digest()
+    passed = ROOT / ".cache" / "examples" / digest / hashlib.sha256(sent.encode()).hexdigest()[:24]
     if passed.exists():
         return
+    for stale in passed.parent.parent.glob("*"):  # passes recorded against another src/ no longer count
+        if stale.name != digest and stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+        elif stale.name != digest:
+            stale.unlink()
     done = subprocess.run(
         [sys.executable, "-m", "sitebuild.examples"], input=sent, cwd=ROOT, capture_output=True, text=True, check=False
     )
