@@ -287,13 +287,20 @@
     this.mount.appendChild(this.status);
   };
 
-  // the sigmoid with the four examples on it
-  Explorer.prototype.buildSigmoid = function () {
+  // a figure holding an SVG picture, its title and its horizontal axis
+  function newPicture() {
     var figure = el("figure", { class: "training-explorer__figure" });
     var picture = svg("svg", { viewBox: "0 0 320 200", role: "img", class: "training-explorer__svg" });
     var title = svg("title");
     picture.appendChild(title);
     picture.appendChild(svg("line", { class: "te-axis", x1: 30, y1: 170, x2: 310, y2: 170 }));
+    return { figure: figure, picture: picture, title: title };
+  }
+
+  // the sigmoid with the four examples on it
+  Explorer.prototype.buildSigmoid = function () {
+    var parts = newPicture();
+    var figure = parts.figure, picture = parts.picture, title = parts.title;
     picture.appendChild(svg("line", { class: "te-axis", x1: 170, y1: 10, x2: 170, y2: 170 }));
     picture.appendChild(svg("line", { class: "te-grid", x1: 30, y1: 10, x2: 310, y2: 10 }));
     var curve = svg("path", { class: "te-curve" });
@@ -331,11 +338,8 @@
 
   // the mean absolute error of every iteration, with a marker at the selected one
   Explorer.prototype.buildCurve = function () {
-    var figure = el("figure", { class: "training-explorer__figure" });
-    var picture = svg("svg", { viewBox: "0 0 320 200", role: "img", class: "training-explorer__svg" });
-    var title = svg("title");
-    picture.appendChild(title);
-    picture.appendChild(svg("line", { class: "te-axis", x1: 30, y1: 170, x2: 310, y2: 170 }));
+    var parts = newPicture();
+    var figure = parts.figure, picture = parts.picture, title = parts.title;
     picture.appendChild(svg("line", { class: "te-axis", x1: 30, y1: 10, x2: 30, y2: 170 }));
     var line = svg("polyline", { class: "te-curve" });
     picture.appendChild(line);
