@@ -5,8 +5,8 @@ mkdocs-jupyter renders (it sets `page.nb_url`):
 
 - the page's description comes from the notebook's metadata (`description:` under
   `jupyter:` in the jupytext header), or else from the first sentence of its prose;
-- the MathJax and mermaid loaders nbconvert puts into the page are removed: math.js
-  renders the math with the vendored KaTeX, and no page asks another host for a script;
+- the MathJax and mermaid loaders nbconvert puts into the page are removed: katex.py
+  typesets the math at build time, and no page asks another host for a script;
 - a `<name>.ipynb` is written beside the page, with every `from tinynet... import`
   replaced by the source of the tinynet modules it needs, so it runs in a plain
   Jupyter with numpy and matplotlib only, and with links to the site made absolute.
@@ -77,7 +77,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    """Remove nbconvert's CDN loaders: math.js renders notebook math with the vendored KaTeX."""
+    """Remove nbconvert's CDN loaders: katex.py typesets notebook math when the site is built."""
     return LOADERS.sub("", html) if _is_notebook(page) else html
 
 

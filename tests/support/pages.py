@@ -66,6 +66,11 @@ def notebook_markdown(source: str) -> str:
 
 def prose_only(markdown: str) -> str:
     """Drop front matter, comments, fenced code, inline code, math and {{ facts }}: what remains is prose."""
+    return FACT.sub(" ", INLINE_CODE.sub(" ", MATH.sub(" ", without_fences(markdown))))
+
+
+def without_fences(markdown: str) -> str:
+    """Drop front matter, comments and fenced code blocks."""
     text = COMMENT.sub(" ", FRONT_MATTER.sub("", markdown))
     kept: list[str] = []
     fence: str | None = None
@@ -79,8 +84,7 @@ def prose_only(markdown: str) -> str:
                 fence = None
             continue
         kept.append(line)
-    text = "\n".join(kept)
-    return FACT.sub(" ", INLINE_CODE.sub(" ", MATH.sub(" ", text)))
+    return "\n".join(kept)
 
 
 def anchor_ranges(markdown: str) -> dict[str, tuple[int, int]]:

@@ -1,0 +1,105 @@
+"""MkDocs hook: typeset every formula with KaTeX when the site is built, so no page runs a script for math.
+
+Markdown pages mark math with pymdownx.arithmatex (generic mode): `<span class="arithmatex">\\(...\\)</span>`
+and `<div class="arithmatex">\\[...\\]</div>`. Notebook pages keep `$...$` and `$$...$$` in the text of
+their Markdown cells. Both become KaTeX's HTML, with MathML beside it for screen readers, made by the
+vendored `vendor/katex.min.js` running in QuickJS. A formula KaTeX cannot read fails the build and
+names the page. Pages with math get KaTeX's stylesheet (`page.meta["katex"]`, see overrides/main.html).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+from pathlib import Path
+
+import quickjs
+from mkdocs.exceptions import PluginError
+
+KATEX_JS = Path(__file__).resolve().parent / "vendor" / "katex.min.js"
+RENDER = """function render(tex, display) {
+  return katex.renderToString(tex, {displayMode: display, throwOnError: true});
+}"""
+
+# what pymdownx.arithmatex writes for \( inline \) and \[ display \] math
+MARKED = re.compile(
+    r'<span class="arithmatex">\\\((?P<inline>.+?)\\\)</span>|<div class="arithmatex">\\\[(?P<display>.+?)\\\]</div>',
+    re.S,
+)
+# math in the text of a notebook's Markdown cell: $$display$$ or $inline$
+DOLLARS = re.compile(r"\$\$(?P<display>.+?)\$\$|\$(?P<inline>[^$\n]+?)\$", re.S)
+# a rendered Markdown cell of mkdocs-jupyter's page, up to the next cell
+NOTEBOOK_CELL = re.compile(r'(<div class="[^"]*jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(?=<div class="jp-Cell |\Z)', re.S)
+TAG = re.compile(r"(<[^>]+>)")
+VERBATIM = ("code", "pre", "script", "style")
+
+
+@cache
+def _engine() -> quickjs.Function:
+    """KaTeX loaded once into a QuickJS context; returns its render(tex, display) function."""
+    context = quickjs.Context()
+    context.eval(KATEX_JS.read_text(encoding="utf-8"))
+    context.eval(RENDER)
+    return context.get("render")
+
+
+def typeset(tex: str, display: bool) -> str:
+    """KaTeX's HTML for one formula (tex as the author wrote it); ValueError when KaTeX cannot parse it."""
+    try:
+        return _engine()(tex, display)
+    except quickjs.JSException as problem:
+        raise ValueError(str(problem).splitlines()[0]) from None  # KaTeX's message, not its stack
+
+
+def _formula(match: re.Match[str]) -> str:
+    """KaTeX's HTML for a match with a `display` or an `inline` group (HTML-escaped TeX)."""
+    display = match["display"] is not None
+    return typeset(html.unescape(match["display"] if display else match["inline"]), display)
+
+
+def typeset_marked(content: str) -> tuple[str, int]:
+    """Replace arithmatex's marked math in a page's HTML; return the new HTML and how many formulas it had."""
+    return MARKED.subn(_formula, content)
+
+
+def typeset_text(text: str) -> tuple[str, int]:
+    """Replace $...$ and $$...$$ in an HTML text run (no tags in it); return it and how many formulas it had."""
+    return DOLLARS.subn(_formula, text)
+
+
+def typeset_notebook(content: str) -> tuple[str, int]:
+    """Replace the dollar math in the text of a notebook page's Markdown cells, never inside code."""
+    total = 0
+
+    def cell(match: re.Match[str]) -> str:
+        nonlocal total
+        parts = TAG.split(match[2])
+        inside: list[str] = []  # open verbatim elements
+        for index, part in enumerate(parts):
+            if index % 2:  # a tag
+                name = part.strip("</>").split()[0].lower() if part.strip("</>") else ""
+                if name in VERBATIM:
+                    if part.startswith("</"):
+                        if inside:
+                            inside.pop()
+                    elif not part.endswith("/>"):
+                        inside.append(name)
+            elif not inside and "$" in part:
+                parts[index], count = typeset_text(part)
+                total += count
+        return match[1] + "".join(parts)
+
+    return NOTEBOOK_CELL.sub(cell, content), total
+
+
+def on_page_content(content: str, page, config, files) -> str:
+    """Typeset the page's math; pages that have any get KaTeX's stylesheet."""
+    notebook = bool(getattr(page, "nb_url", None))
+    try:
+        content, count = typeset_notebook(content) if notebook else typeset_marked(content)
+    except ValueError as problem:
+        raise PluginError(f"{page.file.src_uri}: KaTeX cannot typeset a formula: {problem}") from None
+    if count:
+        page.meta["katex"] = True
+    return content

@@ -1,0 +1,116 @@
+"""Every formula is typeset by KaTeX when the site is built (src/sitebuild/katex.py): pages run no script for math."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from sitebuild import katex
+from support.pages import INLINE_CODE, chapters, without_fences
+
+ROOT = Path(__file__).resolve().parent.parent
+STYLESHEET = ROOT / "docs" / "assets" / "vendor" / "katex" / "katex.min.css"
+MARKDOWN_MATH = re.compile(r"\\\(.+?\\\)|\\\[.+?\\\]", re.S)
+NOTEBOOK_MATH = re.compile(r"\$\$.+?\$\$|\$[^$\n]+?\$", re.S)
+TYPESET = re.compile(r'<span class="katex">')
+KATEX_CSS = re.compile(r'<link rel="stylesheet" href="[^"]*assets/vendor/katex/katex\.min\.css">')
+PAGES = chapters()
+
+
+def built_page(site: Path, source: Path) -> Path:
+    """The built HTML of a docs/ source file."""
+    stem = source.relative_to(ROOT / "docs").with_suffix("").as_posix()
+    return site / ("index.html" if stem == "index" else f"{stem}/index.html")
+
+
+def formulas_in(source: Path, prose: str) -> int:
+    """How many formulas the page's author wrote: \\(...\\) and \\[...\\] in Markdown, $ and $$ in notebooks."""
+    pattern = NOTEBOOK_MATH if source.suffix == ".py" else MARKDOWN_MATH
+    return len(pattern.findall(INLINE_CODE.sub(" ", without_fences(prose))))
+
+
+def fake_page(name: str, notebook: bool) -> SimpleNamespace:
+    """Enough of an MkDocs page for the hook: its source name, its meta, and nb_url for a notebook."""
+    return SimpleNamespace(file=SimpleNamespace(src_uri=name), meta={}, nb_url="x.ipynb" if notebook else None)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_every_formula_is_typeset(built_site: Path, page) -> None:
+    """Each formula of the source is one KaTeX formula on the built page, and no raw TeX is left for a script."""
+    html = built_page(built_site, page.path).read_text(encoding="utf-8")
+    expected = formulas_in(page.path, page.prose)
+    assert len(TYPESET.findall(html)) == expected
+    assert 'class="arithmatex"' not in html
+    assert bool(KATEX_CSS.search(html)) == (expected > 0), "KaTeX's stylesheet goes with math, and only with it"
+
+
+def test_the_count_sees_math() -> None:
+    """The pages above do hold math: the count is not zero everywhere."""
+    counts = {page.name: formulas_in(page.path, page.prose) for page in PAGES}
+    assert counts["part-1/line-by-line.md"] >= 5 and counts["part-1/sigmoid.py"] >= 10
+    assert sum(1 for n in counts.values() if n) >= 5
+
+
+def test_no_page_runs_a_script_for_math(built_site: Path) -> None:
+    """No built file is a KaTeX, MathJax or math.js script, and no page asks for one."""
+    assert not [p for p in built_site.rglob("*.js") if re.search(r"katex|mathjax|math\.js", p.name, re.I)]
+    for html in built_site.rglob("*.html"):
+        assert not re.search(r"<script[^>]+(katex|mathjax|math\.js)", html.read_text(encoding="utf-8"), re.I), html
+
+
+def test_stylesheet_and_script_are_the_same_katex() -> None:
+    """The vendored stylesheet the pages load matches the script the build runs, version for version."""
+    script = re.search(r'version:"([\d.]+)"', katex.KATEX_JS.read_text(encoding="utf-8"))
+    sheet = re.search(r'katex-version:after\{content:"([\d.]+)"\}', STYLESHEET.read_text(encoding="utf-8"))
+    assert script and sheet and script[1] == sheet[1]
+
+
+def test_markdown_math_becomes_katex() -> None:
+    """Inline and displayed math of a Markdown page, HTML-escaped as arithmatex leaves it."""
+    page = fake_page("page.md", notebook=False)
+    html = katex.on_page_content(
+        '<p>If <span class="arithmatex">\\(a &lt; b\\)</span> then</p>\n<div class="arithmatex">\\[a^2\\]</div>',
+        page,
+        {},
+        None,
+    )
+    assert html.count('<span class="katex">') == 2 and html.count('class="katex-display"') == 1
+    assert "<mo>&lt;</mo>" in html, "the formula KaTeX saw is a < b, unescaped"
+    assert page.meta["katex"] is True
+
+
+def test_notebook_math_becomes_katex_but_code_keeps_its_dollars() -> None:
+    """In a notebook's Markdown cells, $ and $$ are math; inside code, and in code cells, they stay."""
+    cell = '<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown jp-MarkdownOutput">'
+    html = (
+        f"{cell}<p>Price $x$, not <code>$y$</code>:</p><pre>$z$</pre><p>$$w^2$$</p></div></div>"
+        '<div class="jp-Cell jp-CodeCell"><pre>print("$5 and $6")</pre></div>'
+    )
+    page = fake_page("notebook.py", notebook=True)
+    out = katex.on_page_content(html, page, {}, None)
+    assert out.count('<span class="katex">') == 2
+    assert "<code>$y$</code>" in out and "<pre>$z$</pre>" in out and 'print("$5 and $6")' in out
+    assert page.meta["katex"] is True
+
+
+def test_a_page_without_math_gets_no_stylesheet() -> None:
+    """A dollar sign in plain Markdown prose is no formula, and no math means no KaTeX stylesheet."""
+    page = fake_page("page.md", notebook=False)
+    assert katex.on_page_content("<p>It costs $5, or $6.</p>", page, {}, None) == "<p>It costs $5, or $6.</p>"
+    assert "katex" not in page.meta
+
+
+@pytest.mark.parametrize("notebook", [False, True], ids=["markdown", "notebook"])
+def test_a_formula_katex_cannot_read_fails_the_build(notebook: bool) -> None:
+    """A broken formula stops the build with KaTeX's message and the page's name."""
+    broken = (
+        '<div class="jp-RenderedMarkdown"><p>$\\frac{1}{$</p></div>'
+        if notebook
+        else '<span class="arithmatex">\\(\\frac{1}{\\)</span>'
+    )
+    with pytest.raises(PluginError, match=r"chapter\.\w+: KaTeX cannot typeset a formula: .*parse error"):
+        katex.on_page_content(broken, fake_page("chapter.py" if notebook else "chapter.md", notebook), {}, None)
