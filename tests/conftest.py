@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from support import background
+
 ROOT = Path(__file__).resolve().parent.parent
 OFFLINE = ROOT / "tests" / "support" / "offline"
 
@@ -40,6 +42,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     destination = tmp_path_factory.mktemp("site")
     done = build_site(destination)
     assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stdout}\n{done.stderr}"
+    background.site_built(destination)
     return destination
 
 
@@ -60,6 +63,10 @@ def tree_copy(tmp_path: Path, built_site: Path) -> Path:
 # ends, so that it runs while the other tests do; the reproducibility test waits for it.
 COLD: dict[str, object] = {}
 COLD_TEST = "test_a_clean_build_equals_the_suite_build"
+# run after the others, in this order: the build-cache tests, which build copies of the tree on both
+# cores, once the browser walk (started in the background when the site is built) is mostly done;
+# then the browser tests, which read the walk's results
+LAST = ["test_build_cache.py", "test_browser.py"]
 
 
 def start_cold_build() -> None:
@@ -79,9 +86,15 @@ def start_cold_build() -> None:
 
 
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Start the cold build early when a test will need it."""
+    """Start the cold build early when a test will need it; run the LAST modules last.
+
+    The browser walk starts in the background once the site is built (tests/support/background.py):
+    with its tests last, the rest of the suite runs meanwhile.
+    """
     if any(item.name == COLD_TEST for item in items):
         start_cold_build()
+    background.SELECTED.update(item.originalname for item in items if isinstance(item, pytest.Function))
+    items.sort(key=lambda item: LAST.index(item.path.name) + 1 if item.path.name in LAST else 0)  # stable
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

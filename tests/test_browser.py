@@ -11,7 +11,9 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import threading
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,6 +21,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
+from support.background import after_build
 from support.browser import (
     AXE,
     CHROMIUM,
@@ -143,32 +146,116 @@ def test_the_walk_covers_every_built_page(built_site: Path) -> None:
     assert len(PAGES) >= 15
 
 
-@pytest.mark.parametrize(("path", "title", "source"), PAGES, ids=[p or "home" for p, _, _ in PAGES])
-def test_page_in_the_browser(path: str, title: str, source: str, base_url: str, desktop, phone) -> None:
-    """The page loads cleanly and offline at both widths, has no axe violation, a title and a description."""
+@dataclass
+class PageReport:
+    """What the walk found on one page, at desktop width and then at phone width."""
+
+    title: str = ""
+    description: str = ""
+    article: str = ""
+    desktop_axe: list[str] = field(default_factory=list)
+    phone_axe: list[str] = field(default_factory=list)
+    requests: int = 0
+    screenshots: int = 0
+    failed: str = ""  # a failed check of the visit itself (requests, console), or why the walk stopped
+
+
+def look_at(base_url: str, path: str, desktop, phone) -> PageReport:
+    """Visit a page at both widths: what test_page_in_the_browser checks, and its screenshots."""
+    report = PageReport()
     page, traffic = desktop
-    url = base_url + path
-    visit(page, traffic, url)
-    SEEN["pages"] += 1
-    SEEN["requests"] += len(traffic.requests)
-
-    expected = SITE_NAME if path == "" else f"{title} - {SITE_NAME}"
-    assert page.title() == expected
-    description = page.locator('meta[name="description"]').get_attribute("content") or ""
-    assert len(description.split()) >= 6, f"{path}: meta description {description!r}"
-    assert "placeholder" not in description.lower()
-    assert "STUB:" not in page.inner_text("article"), f"{source} is still a stub"
-    assert axe_violations(page) == []
-
+    visit(page, traffic, base_url + path)
+    report.requests += len(traffic.requests)
+    report.title = page.title()
+    report.description = page.locator('meta[name="description"]').get_attribute("content") or ""
+    report.article = page.inner_text("article")
+    report.desktop_axe = axe_violations(page)
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{slug(path)}-desktop.png")
     small, small_traffic = phone
-    visit(small, small_traffic, url)
-    SEEN["requests"] += len(small_traffic.requests)
+    visit(small, small_traffic, base_url + path)
+    report.requests += len(small_traffic.requests)
     # as a phone has just loaded it, blocks far from the window not laid out: what Lighthouse's audit sees
-    assert axe_violations(small, every_block=False) == []
+    report.phone_axe = axe_violations(small, every_block=False)
     small.screenshot(path=SCREENSHOTS / f"{slug(path)}-phone.png")
-    SEEN["screenshots"] += 2
+    report.screenshots = 2
+    return report
+
+
+class Walk:
+    """Every page of the nav, looked at in a thread of its own with its own server and browser.
+
+    It is the slowest part of the suite, so it starts as soon as the site is built
+    (tests/support/background.py) and runs while the other modules' tests do.
+    """
+
+    def __init__(self, site: Path) -> None:
+        self.reports: dict[str, PageReport] = {}
+        self.ready = {path: threading.Event() for path, _, _ in PAGES}
+        self.thread = threading.Thread(target=self._run, args=(site,), name="browser walk", daemon=True)
+        self.thread.start()
+
+    def _run(self, site: Path) -> None:
+        try:
+            with serve(site) as base, sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+                _, *desktop = _session(browser, viewport=DESKTOP, color_scheme="light")
+                _, *phone = _session(browser, viewport=PHONE, is_mobile=True, has_touch=True, color_scheme="light")
+                for path, _, _ in PAGES:
+                    try:
+                        self.reports[path] = look_at(base, path, desktop, phone)
+                    except Exception as problem:  # reported by the page's test
+                        self.reports[path] = PageReport(failed=f"{type(problem).__name__}: {problem}")
+                    self.ready[path].set()
+                browser.close()
+        except Exception as problem:
+            for path, _, _ in PAGES:
+                self.reports.setdefault(path, PageReport(failed=f"the walk stopped: {problem!r}"))
+        finally:
+            for event in self.ready.values():
+                event.set()
+
+    def report(self, path: str) -> PageReport:
+        """The page's report, once the walk has been there."""
+        assert self.ready[path].wait(timeout=900), f"the walk never reached /{path}"
+        return self.reports[path]
+
+
+WALKS: dict[Path, Walk] = {}
+
+
+def start_walk(site: Path) -> Walk:
+    """The walk over a built site, started on the first call."""
+    if site not in WALKS:
+        WALKS[site] = Walk(site)
+    return WALKS[site]
+
+
+after_build("test_page_in_the_browser", start_walk)
+
+
+@pytest.fixture(scope="module")
+def walk(built_site: Path) -> Walk:
+    """The walk over the built site: started in the background when the site was built."""
+    return start_walk(built_site)
+
+
+@pytest.mark.parametrize(("path", "title", "source"), PAGES, ids=[p or "home" for p, _, _ in PAGES])
+def test_page_in_the_browser(path: str, title: str, source: str, walk: Walk) -> None:
+    """The page loads cleanly and offline at both widths, has no axe violation, a title and a description."""
+    report = walk.report(path)
+    assert not report.failed, f"/{path}: {report.failed}"
+    SEEN["pages"] += 1
+    SEEN["requests"] += report.requests
+    SEEN["screenshots"] += report.screenshots
+
+    expected = SITE_NAME if path == "" else f"{title} - {SITE_NAME}"
+    assert report.title == expected
+    assert len(report.description.split()) >= 6, f"{path}: meta description {report.description!r}"
+    assert "placeholder" not in report.description.lower()
+    assert "STUB:" not in report.article, f"{source} is still a stub"
+    assert report.desktop_axe == [], "axe-core at desktop width, every block laid out"
+    assert report.phone_axe == [], "axe-core at phone width, as the page loaded"
 
 
 def test_the_page_checks_catch_what_they_should(tmp_path: Path, desktop) -> None:
