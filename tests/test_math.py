@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -114,3 +115,27 @@ def test_a_formula_katex_cannot_read_fails_the_build(notebook: bool) -> None:
     )
     with pytest.raises(PluginError, match=r"chapter\.\w+: KaTeX cannot typeset a formula: .*parse error"):
         katex.on_page_content(broken, fake_page("chapter.py" if notebook else "chapter.md", notebook), {}, None)
+
+
+def test_a_later_build_reuses_what_katex_typeset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What one build typeset is kept, and the next build serves it without running KaTeX again."""
+    monkeypatch.setattr(katex, "CACHE", tmp_path)
+    katex.on_pre_build({})
+    first = katex.typeset("x^2", False)
+    katex.on_post_build({})
+    assert json.loads(katex.store().read_text(encoding="utf-8")) == {"0:x^2": first}
+
+    monkeypatch.setattr(katex, "_render", lambda tex, display: pytest.fail(f"KaTeX ran again for {tex}"))
+    katex.on_pre_build({})
+    assert katex.typeset("x^2", False) == first
+    with pytest.raises(pytest.fail.Exception, match="ran again for x"):
+        katex.typeset("x", True)  # a formula not seen before still goes to KaTeX
+
+
+def test_the_kept_formulas_belong_to_one_katex(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another katex.min.js means another store: formulas typeset by an older KaTeX are never served."""
+    before = katex.store()
+    script = tmp_path / "katex.min.js"
+    script.write_bytes(katex.KATEX_JS.read_bytes() + b"\n// another release\n")
+    monkeypatch.setattr(katex, "KATEX_JS", script)
+    assert katex.store() != before and katex.store().parent == before.parent

@@ -5,11 +5,15 @@ and `<div class="arithmatex">\\[...\\]</div>`. Notebook pages keep `$...$` and `
 their Markdown cells. Both become KaTeX's HTML, with MathML beside it for screen readers, made by the
 vendored `vendor/katex.min.js` running in QuickJS. A formula KaTeX cannot read fails the build and
 names the page. Pages with math get KaTeX's stylesheet (`page.meta["katex"]`, see overrides/main.html).
+What a build typeset is kept in .cache/katex/, keyed on the KaTeX script's own hash, so that the next
+build runs KaTeX only for formulas it has not seen.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -18,6 +22,7 @@ import quickjs
 from mkdocs.exceptions import PluginError
 
 KATEX_JS = Path(__file__).resolve().parent / "vendor" / "katex.min.js"
+CACHE = Path(__file__).resolve().parents[2] / ".cache" / "katex"
 RENDER = """function render(tex, display) {
   return katex.renderToString(tex, {displayMode: display, throwOnError: true});
 }"""
@@ -34,6 +39,10 @@ NOTEBOOK_CELL = re.compile(r'(<div class="[^"]*jp-RenderedMarkdown[^"]*"[^>]*>)(
 TAG = re.compile(r"(<[^>]+>)")
 VERBATIM = ("code", "pre", "script", "style")
 
+# formulas as KaTeX typeset them, keyed "<1 if displayed, else 0>:<TeX>": from earlier builds, and this one's
+STORED: dict[str, str] = {}
+USED: dict[str, str] = {}
+
 
 @cache
 def _engine() -> quickjs.Function:
@@ -44,12 +53,48 @@ def _engine() -> quickjs.Function:
     return context.get("render")
 
 
-def typeset(tex: str, display: bool) -> str:
-    """KaTeX's HTML for one formula (tex as the author wrote it); ValueError when KaTeX cannot parse it."""
+def _render(tex: str, display: bool) -> str:
+    """Run KaTeX on one formula; ValueError with KaTeX's message when it cannot parse it."""
     try:
         return _engine()(tex, display)
     except quickjs.JSException as problem:
         raise ValueError(str(problem).splitlines()[0]) from None  # KaTeX's message, not its stack
+
+
+def typeset(tex: str, display: bool) -> str:
+    """KaTeX's HTML for one formula (tex as the author wrote it): kept from an earlier build, or rendered now."""
+    key = f"{int(display)}:{tex}"
+    if key not in USED:
+        USED[key] = STORED[key] if key in STORED else _render(tex, display)
+    return USED[key]
+
+
+def store() -> Path:
+    """The file of formulas typeset by this very katex.min.js."""
+    return CACHE / f"{hashlib.sha256(KATEX_JS.read_bytes()).hexdigest()[:16]}.json"
+
+
+def on_pre_build(config) -> None:
+    """Read what earlier builds typeset with this KaTeX."""
+    STORED.clear()
+    USED.clear()
+    try:
+        STORED.update(json.loads(store().read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        pass
+
+
+def on_post_build(config) -> None:
+    """Keep this build's formulas for the next build: only these, so nothing stale piles up."""
+    if USED == STORED:
+        return
+    path = store()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for old in path.parent.glob("*.json"):
+        old.unlink()
+    scratch = path.with_suffix(".tmp")
+    scratch.write_text(json.dumps(USED, sort_keys=True), encoding="utf-8")
+    scratch.replace(path)
 
 
 def _formula(match: re.Match[str]) -> str:
