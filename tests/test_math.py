@@ -132,10 +132,13 @@ def test_a_later_build_reuses_what_katex_typeset(tmp_path: Path, monkeypatch: py
         katex.typeset("x", True)  # a formula not seen before still goes to KaTeX
 
 
-def test_the_kept_formulas_belong_to_one_katex(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Another katex.min.js means another store: formulas typeset by an older KaTeX are never served."""
+def test_the_kept_formulas_belong_to_one_katex_and_its_options(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another katex.min.js, or other options, mean another store: what they typeset otherwise is never served."""
     before = katex.store()
     script = tmp_path / "katex.min.js"
     script.write_bytes(katex.KATEX_JS.read_bytes() + b"\n// another release\n")
     monkeypatch.setattr(katex, "KATEX_JS", script)
     assert katex.store() != before and katex.store().parent == before.parent
+    monkeypatch.undo()
+    monkeypatch.setattr(katex, "RENDER", katex.RENDER.replace("throwOnError: true", "throwOnError: true, fleqn: true"))
+    assert katex.store() != before, "other options typeset otherwise: another store"

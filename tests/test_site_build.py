@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,15 @@ def test_strict_offline_build(built_site: Path) -> None:
     """mkdocs build --strict succeeded with every connection off this machine refused; it has a home page."""
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert "<title>" in home and "Eleven lines" in home
+
+
+def test_every_script_file_waits_for_the_page(built_site: Path) -> None:
+    """Material's bundle and the site's scripts are deferred on every page (overrides/main.html), so a phone
+    draws the page before it runs them; a change in Material's template would silently undo that."""
+    pages = list(built_site.rglob("*.html"))
+    scripts = [tag for page in pages for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", page.read_text("utf-8"))]
+    assert len(scripts) >= 3 * len(pages) - 3, "the bundle and the two site scripts on (nearly) every page"
+    assert [tag for tag in scripts if not re.search(r"\bdefer\b", tag)] == []
 
 
 def test_offline_guard_really_refuses() -> None:

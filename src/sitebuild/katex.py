@@ -37,7 +37,8 @@ DOLLARS = re.compile(r"\$\$(?P<display>.+?)\$\$|\$(?P<inline>[^$\n]+?)\$", re.S)
 # a rendered Markdown cell of mkdocs-jupyter's page, up to the next cell
 NOTEBOOK_CELL = re.compile(r'(<div class="[^"]*jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(?=<div class="jp-Cell |\Z)', re.S)
 TAG = re.compile(r"(<[^>]+>)")
-VERBATIM = ("code", "pre", "script", "style")
+# an element whose text is never math: code, pre, script or style (an opening or a closing tag)
+VERBATIM = re.compile(r"<(?P<close>/?)(?:code|pre|script|style)\b", re.I)
 
 # formulas as KaTeX typeset them, keyed "<1 if displayed, else 0>:<TeX>": from earlier builds, and this one's
 STORED: dict[str, str] = {}
@@ -70,8 +71,8 @@ def typeset(tex: str, display: bool) -> str:
 
 
 def store() -> Path:
-    """The file of formulas typeset by this very katex.min.js."""
-    return CACHE / f"{hashlib.sha256(KATEX_JS.read_bytes()).hexdigest()[:16]}.json"
+    """The file of formulas typeset by this very katex.min.js, called with these very options (RENDER)."""
+    return CACHE / f"{hashlib.sha256(KATEX_JS.read_bytes() + RENDER.encode()).hexdigest()[:16]}.json"
 
 
 def on_pre_build(config) -> None:
@@ -120,17 +121,13 @@ def typeset_notebook(content: str) -> tuple[str, int]:
     def cell(match: re.Match[str]) -> str:
         nonlocal total
         parts = TAG.split(match[2])
-        inside: list[str] = []  # open verbatim elements
+        verbatim = 0  # how many verbatim elements are open here
         for index, part in enumerate(parts):
             if index % 2:  # a tag
-                name = part.strip("</>").split()[0].lower() if part.strip("</>") else ""
-                if name in VERBATIM:
-                    if part.startswith("</"):
-                        if inside:
-                            inside.pop()
-                    elif not part.endswith("/>"):
-                        inside.append(name)
-            elif not inside and "$" in part:
+                tag = VERBATIM.match(part)
+                if tag:
+                    verbatim = max(0, verbatim - 1) if tag["close"] else verbatim + 1
+            elif not verbatim and "$" in part:
                 parts[index], count = typeset_text(part)
                 total += count
         return match[1] + "".join(parts)
