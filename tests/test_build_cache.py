@@ -45,12 +45,20 @@ print("extra says", probe_extra.VALUE)
 
 FACT_PAGE = """\
 ---
-description: A page with a fact computed from tinynet.network.
+description: A page with a fact computed from tinynet.network, an example and a formula.
 ---
 
 # Fact probe
 
 The network module says {{ probe_value }}.
+
+```pycon
+>>> from tinynet import nonlin
+>>> print(nonlin(0.0))
+0.5
+```
+
+The slope is \\(s(1 - s)\\).
 """
 
 FACT_PROVIDER = '''\
@@ -249,3 +257,70 @@ def test_notebook_dependencies(tmp_path: Path, code: str, expected: set[str]) ->
         assert found == set()
     if code.startswith("from tinynet import"):  # modules the package does not import are left out
         assert "tinynet/cli.py" not in found and "tinynet/two_layer.py" not in found, found
+
+
+# what each cache says when it computes an entry instead of reusing one
+RECOMPUTED = {
+    "notebooks": "cache: executing 2 notebook(s)",
+    "facts": "cache: facts computed",
+    "examples": "cache: examples run on",
+    "math": "formula(s) typeset",
+    "explorer": "cache: explorer data computed",
+}
+
+
+def built_on_platform(root: Path, out: Path, signature: dict[str, str]) -> str:
+    """Build the copy in one process whose numeric platform signature is `signature`; return the log."""
+    code = (
+        "import logging, sys\n"
+        f"sys.path.insert(0, {str(root / 'src')!r})\n"
+        "from sitebuild import store\n"
+        f"store.platform_signature = lambda: {signature!r}\n"
+        "from mkdocs.commands.build import build\nfrom mkdocs.config import load_config\n"
+        "logging.basicConfig(level=logging.INFO, format='%(message)s')\n"
+        f"build(load_config('mkdocs.yml', site_dir={str(out)!r}, strict=True))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, env=offline_env(), capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout + done.stderr
+
+
+def recomputed(log: str) -> set[str]:
+    """The caches that computed something during a build."""
+    return {kind for kind, said in RECOMPUTED.items() if said in log}
+
+
+def test_another_platform_recomputes_every_entry(tree_copy: Path, tmp_path: Path) -> None:
+    """A build on another numeric platform reuses no notebook, fact, example, formula or explorer data.
+
+    The signature is injected into the build's own process (never through environment variables,
+    which would change how numpy computes); the lock, Python and src/ stay the same.
+    """
+    root = small_site(tree_copy)
+    out = tmp_path / "out"
+    first = {"numpy": "1.0", "blas": "kernel A", "cpu_features": "X"}
+    second = {"numpy": "1.0", "blas": "kernel B", "cpu_features": "X"}
+
+    assert recomputed(built_on_platform(root, out, first)) == set(RECOMPUTED)
+    assert recomputed(built_on_platform(root, out, first)) == set()
+    keys = {kind: sorted(p.name for p in (root / ".cache" / kind).iterdir()) for kind in ("facts", "examples")}
+    assert recomputed(built_on_platform(root, out, second)) == set(RECOMPUTED)
+    for kind, before in keys.items():  # one key per kind is kept: the newest
+        now = sorted(p.name for p in (root / ".cache" / kind).iterdir())
+        assert len(now) == 1 and now != before, (kind, before, now)
+    assert "The network module says first." in page(out, "fact-probe")
+
+
+def test_the_platform_signature_names_numpy_blas_and_cpu() -> None:
+    """The real signature holds numpy's version, the BLAS library with the kernel it picked, and CPU features."""
+    import numpy
+
+    from sitebuild import store
+
+    signature = store.platform_signature()
+    assert signature["numpy"] == numpy.__version__
+    assert signature["blas"], "no BLAS library found behind numpy"
+    assert all(library["architecture"] for library in signature["blas"])  # type: ignore[index,union-attr]
+    assert isinstance(signature["cpu_features"], list)

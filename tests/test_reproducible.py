@@ -1,4 +1,4 @@
-"""A cold build and the suite's build of the same sources give the same bytes, file for file."""
+"""Same machine, same lock: a cold build and the suite's build of the same sources give the same bytes."""
 
 from __future__ import annotations
 

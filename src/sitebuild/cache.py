@@ -54,6 +54,8 @@ def use_this_tree() -> None:
 # at load time, before the next hooks import sitebuild (mkdocs then restores sys.path; on_config puts src/ back)
 use_this_tree()
 
+from sitebuild import store  # noqa: E402  (this tree's, now that its src/ comes first)
+
 
 def module_file(name: str) -> Path | None:
     """The file under src/ that defines module `name`, or None when it is not ours."""
@@ -150,12 +152,7 @@ def dependency_digest(notebook: Path) -> str:
 def _digest(notebook: Path) -> str:
     """dependency_digest, computed."""
     found = dependencies(notebook)
-    if found is None:
-        found = sorted(p for p in SRC.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    digest = hashlib.sha256()
-    for path in found:
-        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    return store.files_digest(store.source_files() if found is None else found)
 
 
 def _original_key() -> Callable[..., str]:
@@ -166,14 +163,13 @@ def _original_key() -> Callable[..., str]:
 
 
 def cache_key(nb_path: str, config, exec_nb: bool) -> str:
-    """mkdocs-jupyter's key, plus the code under src/ an executed notebook imports."""
+    """mkdocs-jupyter's key, plus the code under src/ an executed notebook imports, the lock and the platform."""
     key = _original_key()(nb_path, config, exec_nb)
     if not exec_nb:
         return key
     # the hooks that change how a notebook is executed count too
-    machinery = b"".join((SRC / "sitebuild" / name).read_bytes() for name in ("cache.py", "reproducible.py"))
-    extra = f"src={dependency_digest(Path(nb_path))}\0hooks={hashlib.sha256(machinery).hexdigest()}"
-    return hashlib.sha256(f"{key}\0{extra}".encode()).hexdigest()
+    machinery = store.files_digest(SRC / "sitebuild" / name for name in ("cache.py", "reproducible.py"))
+    return hashlib.sha256(f"{key}\0{store.key(dependency_digest(Path(nb_path)), machinery)}".encode()).hexdigest()
 
 
 def on_config(config):

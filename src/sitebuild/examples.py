@@ -1,9 +1,16 @@
-"""Run a page's examples while the site is built, so a wrong printed output fails the build.
+"""The pages' examples: one Sybil set-up, used by the build and by the tests, that compares numbers as numbers.
 
-The build hands each page's ```pycon, ```python and ```console blocks to a fresh
-interpreter (`python -m sitebuild.examples`, blocks as JSON on stdin) so that
-the code under src/ is always the current one, also under `mkdocs serve`.
-The tests run the same blocks again with Sybil, one test per example.
+A page's ```pycon sessions are checked line by line, its ```python blocks run, and its ```console
+blocks' commands run and must print what follows them; a page's examples share one namespace.
+
+Printed output matches the page (`matches`) when the text around the numbers is the same (a run of
+white space counts as one space, `...` stands for anything) and every number agrees with the printed
+one to the precision the page writes it with, at most 12 significant digits, as the 2015 post printed.
+Past that, CPUs and BLAS kernels differ in the last bits, so a page never claims those digits.
+
+The build runs `python -m sitebuild.examples PAGE ...` in a fresh interpreter, so that the code under
+src/ is always the current one, also under `mkdocs serve`; tests/test_docs_examples.py runs the same
+examples one test each.
 """
 
 from __future__ import annotations
@@ -16,40 +23,108 @@ import re
 import runpy
 import shlex
 import sys
-from dataclasses import asdict, dataclass
+from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
-BLOCK = re.compile(r"^```(pycon|python|console)[ \t]*\n(.*?)^```[ \t]*$", re.S | re.M)
-FLAGS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
+from sybil import Document, Example, Region, Sybil
+from sybil.evaluators.doctest import DocTestEvaluator, DocTestRunner
+from sybil.parsers.abstract.doctest import DocTestStringParser
+from sybil.parsers.markdown import ClearNamespaceParser, PythonCodeBlockParser, SkipParser
+from sybil.parsers.markdown.lexers import FencedCodeBlockLexer
+
 ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+FLAGS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
+# the precision of the 2015 post's printed numbers, and the most any machine is held to
+SIGNIFICANT = 12
+# a number standing on its own: not part of a name (syn0, l1_delta) or a version (3.11.7)
+NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?(?![\w.]?\d)(?!\w)")
+PIECES = re.compile(rf"(\.\.\.|\s+|{NUMBER.pattern})")
 
 
-@dataclass
-class Block:
-    """One example block of a page: its language, its text and the line it starts on."""
+def tolerance(written: str) -> Decimal | None:
+    """How far a printed number may be from this one: half a unit of its last digit, at most 12 significant digits.
 
-    kind: str
-    source: str
-    line: int
-
-
-def collect(markdown: str) -> list[Block]:
-    """The example blocks of a page (fences with attributes, like listings, are not examples)."""
-    return [
-        Block(m[1], m[2], markdown.count("\n", 0, m.start()) + 1)
-        for m in BLOCK.finditer(markdown)
-        if not _skipped(markdown, m.start())
-    ]
+    None for an integer, which must be printed exactly as written (a count, a shape, an index).
+    """
+    if not re.search(r"[.eE]", written):
+        return None
+    _, digits, exponent = Decimal(written).as_tuple()
+    assert isinstance(exponent, int)
+    significant = len(str(int("".join(map(str, digits)))))  # leading zeros of 0.00351 do not count
+    return Decimal(5).scaleb(exponent + max(0, significant - SIGNIFICANT) - 1)
 
 
-def _skipped(markdown: str, start: int) -> bool:
-    """True when the block follows Sybil's `<!-- skip: next -->` marker."""
-    before = markdown[:start].rstrip().rsplit("\n", 1)[-1]
-    return before.strip() == "<!-- skip: next -->"
+def numbers_agree(written: str, printed: str) -> bool:
+    """Whether a printed number is the one the page writes, to the precision the page writes it with."""
+    allowed = tolerance(written)
+    if allowed is None:
+        return printed == written
+    return abs(Decimal(printed) - Decimal(written)) <= allowed
+
+
+def _pattern(want: str) -> tuple[re.Pattern[str], list[str]]:
+    """A regular expression for printed output like `want`, and the numbers `want` writes, in order."""
+    pieces = [piece for piece in PIECES.split(want.strip()) if piece]
+    numbers = [piece for piece in pieces if NUMBER.fullmatch(piece)]
+    parts: list[str] = []
+    for at, piece in enumerate(pieces):
+        if piece == "...":
+            parts.append(r"(?:.*?)")
+        elif piece in numbers:
+            parts.append(rf"\s*({NUMBER.pattern})\s*")  # numpy pads numbers to line up its columns
+        elif piece.isspace():
+            beside_number = any(p in numbers for p in pieces[max(0, at - 1) : at + 2 : 2])
+            parts.append(r"\s*" if beside_number else r"\s+")
+        else:
+            parts.append(re.escape(piece))
+    return re.compile("".join(parts), re.S), numbers
+
+
+def matches(want: str, got: str) -> bool:
+    """Whether printed output `got` is what a page shows as `want` (see the module's docstring)."""
+    want = want.replace("<BLANKLINE>", "")
+    pattern, numbers = _pattern(want)
+    found = pattern.fullmatch(got.strip())
+    return found is not None and all(map(numbers_agree, numbers, found.groups()))
+
+
+class NumberChecker(doctest.OutputChecker):
+    """doctest's checker with numbers compared by `matches`."""
+
+    def check_output(self, want: str, got: str, optionflags: int) -> bool:
+        return matches(want, got)
+
+
+class NumberEvaluator(DocTestEvaluator):
+    """Sybil's doctest evaluator, with numbers compared by `matches`."""
+
+    def __init__(self, optionflags: int = 0) -> None:
+        super().__init__(optionflags)
+        self.runner = DocTestRunner(optionflags)
+        self.runner._checker = NumberChecker()  # doctest's runner keeps its checker here
+
+
+class PythonParser(PythonCodeBlockParser):
+    """```python blocks run; a block that starts with `>>>` is a doctest session."""
+
+    language = "python"
+
+    def __init__(self) -> None:
+        super().__init__(doctest_optionflags=FLAGS)
+        self.doctest_parser = DocTestStringParser(NumberEvaluator(FLAGS))
+        self.codeblock_parser = self.codeblock_parser_class(self.language, self.codeblock_parser._evaluator)
+
+
+class PyconParser(PythonParser):
+    """```pycon blocks: interpreter sessions, the way pages show one."""
+
+    language = "pycon"
 
 
 def run_console(source: str) -> list[str]:
-    """Run each `$ python -m tinynet ...` or `$ python src/tinynet/<script>` and compare its output."""
+    """Run each `$ python -m tinynet ...` or `$ python src/tinynet/<script>` of a block; describe each mismatch."""
     from tinynet.cli import run
 
     problems = []
@@ -60,7 +135,7 @@ def run_console(source: str) -> list[str]:
         elif pairs:
             pairs[-1][1].append(text)
     for command, lines in pairs:
-        expected = "\n".join(lines).rstrip("\n")
+        expected = "\n".join(lines)
         argv = shlex.split(command)
         out = io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
@@ -71,51 +146,56 @@ def run_console(source: str) -> list[str]:
             else:
                 problems.append(f"$ {command}: only `python -m tinynet` and `python src/tinynet/...` may run here")
                 continue
-        got = out.getvalue().rstrip("\n")
-        if got != expected:
-            problems.append(f"$ {command}\nExpected:\n{expected}\nGot:\n{got}")
+        if not matches(expected, out.getvalue()):
+            problems.append(f"$ {command}\nExpected:\n{expected.rstrip()}\nGot:\n{out.getvalue().rstrip()}")
     return problems
 
 
-def run_blocks(blocks: list[Block], name: str) -> list[str]:
-    """Run the blocks in order in one namespace, as Sybil does; describe every failure."""
-    namespace: dict[str, object] = {"__name__": "__main__"}
-    problems: list[str] = []
-    for block in blocks:
-        where = f"{name}:{block.line}"
-        if block.kind == "console":
-            problems += [f"{where}: {p}" for p in run_console(block.source)]
-        elif block.kind == "python":
-            try:
-                with contextlib.redirect_stdout(io.StringIO()):
-                    exec(compile(block.source, where, "exec"), namespace)
-            except Exception as error:  # report any failure of the page's own code
-                problems.append(f"{where}: {type(error).__name__}: {error}")
-        else:
-            test = doctest.DocTestParser().get_doctest(block.source, namespace, where, name, block.line)
-            report = io.StringIO()
-            runner = doctest.DocTestRunner(optionflags=FLAGS)
-            runner.run(test, out=report.write, clear_globs=False)
-            namespace.update(test.globs)  # DocTest ran on a copy: keep its names for the next block
-            if runner.failures:
-                problems.append(report.getvalue())
-    return problems
+class ConsoleParser:
+    """```console blocks: `$ command` lines, each followed by what it prints."""
+
+    def __init__(self) -> None:
+        self.lexer = FencedCodeBlockLexer(language="console")
+
+    def __call__(self, document: Document) -> Iterator[Region]:
+        for lexed in self.lexer(document):
+            yield Region(lexed.start, lexed.end, lexed.lexemes["source"], self.evaluate)
+
+    def evaluate(self, example: Example) -> str | None:
+        """Every difference, described (Sybil reports it), or None."""
+        return "\n".join(run_console(str(example.parsed))) or None
 
 
-def main() -> None:
-    """Read {"name": ..., "blocks": [...]} on stdin; print failures; exit 1 if any."""
-    request = json.load(sys.stdin)
-    blocks = [Block(**b) for b in request["blocks"]]
-    problems = run_blocks(blocks, request["name"])
-    print("\n".join(problems))
-    sys.exit(1 if problems else 0)
+SYBIL = Sybil(
+    parsers=[PythonParser(), PyconParser(), ConsoleParser(), SkipParser(), ClearNamespaceParser()],
+    path=str(DOCS),
+    patterns=["*.md"],
+)
 
 
-def request(markdown: str, name: str) -> str | None:
-    """The JSON to send to the runner for a page, or None when the page has no examples."""
-    blocks = collect(markdown)
-    return json.dumps({"name": name, "blocks": [asdict(b) for b in blocks]}) if blocks else None
+def examples(page: Path) -> list[Example]:
+    """A page's examples, in page order."""
+    return list(SYBIL.parse(page).examples())
+
+
+def problems(page: Path) -> list[str]:
+    """Run a page's examples in order; describe every one that fails."""
+    name = page.relative_to(DOCS).as_posix() if page.is_relative_to(DOCS) else page.name
+    found = []
+    for example in examples(page):
+        try:
+            example.evaluate()
+        except Exception as error:  # a failed comparison, or an error raised by the page's own code
+            found.append(f"{name}, line {example.line}: {type(error).__name__}: {error}")
+    return found
+
+
+def main(pages: list[str]) -> None:
+    """Print {page: [problems]} as JSON for the pages named on the command line."""
+    with contextlib.redirect_stdout(io.StringIO()):  # what a ```python block prints is not part of the answer
+        report = {page: problems(Path(page).resolve()) for page in pages}
+    json.dump(report, sys.stdout)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

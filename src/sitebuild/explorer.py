@@ -3,13 +3,15 @@
 Listed under `hooks:` in mkdocs.yml. After every build it writes `assets/explorer-data.json`:
 the post's X and y, the iteration count, and the initial weights `tinynet.initial_weights`
 draws for a few seeds. The values come from a fresh interpreter, so `mkdocs serve` picks up
-changes under src/. `python -m sitebuild.explorer` prints the same JSON.
+changes under src/; they are kept in .cache/explorer/ (sitebuild.store).
+`python -m sitebuild.explorer` prints the same JSON.
 """
 
 from __future__ import annotations
 
 import inspect
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -17,6 +19,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from sitebuild import store
+
+log = logging.getLogger("mkdocs.hooks.explorer")
 ROOT = Path(__file__).resolve().parents[2]
 TARGET = "assets/explorer-data.json"
 SEEDS = range(10)
@@ -38,17 +43,22 @@ def export() -> dict:
 
 
 def on_post_build(config) -> None:
-    """Write the explorer's data into the site, computed by this tree's src/ in a fresh interpreter."""
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])))
-    done = subprocess.run(
-        [sys.executable, "-m", "sitebuild.explorer"], cwd=ROOT, env=env, capture_output=True, text=True, check=False
-    )
-    if done.returncode != 0:
-        raise PluginError(f"exporting the explorer's data failed:\n{done.stderr}")
-    json.loads(done.stdout)
+    """Write the explorer's data into the site: kept from an earlier build, or computed by this tree's src/ now."""
+    cached = store.folder("explorer", store.source_key()) / "explorer-data.json"
+    if not cached.exists():
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
+        done = subprocess.run(
+            [sys.executable, "-m", "sitebuild.explorer"], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+        )
+        if done.returncode != 0:
+            raise PluginError(f"exporting the explorer's data failed:\n{done.stderr}")
+        json.loads(done.stdout)
+        store.write(cached, done.stdout)
+        log.info("cache: explorer data computed")
     target = Path(config["site_dir"]) / TARGET
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(done.stdout, encoding="utf-8")
+    target.write_bytes(cached.read_bytes())
 
 
 if __name__ == "__main__":

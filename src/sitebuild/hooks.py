@@ -8,20 +8,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from sitebuild import examples
+from sitebuild import store
 from sitebuild.linemaps import LINE_MAPS
 
 ROOT = Path(__file__).resolve().parents[2]
-SRC = ROOT / "src"
-CACHE = ROOT / ".cache" / "facts"
+log = logging.getLogger("mkdocs.hooks.facts")
 
 FACT = re.compile(r"\{\{\s*([A-Za-z0-9_]+)\s*\}\}")
 INCLUDE = re.compile(r'^\s*--8<--\s+"(src/[^":]+)(?::(\d+):(\d+))?"\s*$')
@@ -30,59 +29,54 @@ LINE_ANCHOR = re.compile(r"\{#lines?-(\d+)(?:-(\d+))?\}")
 HEADING = re.compile(r"^#{1,6}\s")
 
 
-def source_digest() -> str:
-    """A hash of every file under src/ that can change a computed value."""
-    digest = hashlib.sha256()
-    for path in sorted(SRC.rglob("*.py")):
-        digest.update(str(path.relative_to(SRC)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:20]
-
-
-_facts: dict[str, dict[str, str]] = {}
-
-
 def load_facts() -> dict[str, str]:
-    """The facts for the current src/, from the cache or computed in a fresh interpreter."""
-    key = source_digest()
+    """The facts for the current src/ and platform, from the cache or computed in a fresh interpreter."""
+    key = store.source_key()
     if key not in _facts:
-        cached = CACHE / f"{key}.json"
+        cached = store.folder("facts", key) / "facts.json"
         if not cached.exists():
             done = subprocess.run(
                 [sys.executable, "-m", "sitebuild.facts"], cwd=ROOT, capture_output=True, text=True, check=False
             )
             if done.returncode != 0:
                 raise PluginError(f"computing the facts failed:\n{done.stderr}")
-            CACHE.mkdir(parents=True, exist_ok=True)
-            for old in CACHE.glob("*.json"):
-                old.unlink()
-            cached.write_text(done.stdout, encoding="utf-8")
+            store.write(cached, done.stdout)
+            log.info("cache: facts computed")
         _facts.clear()
         _facts[key] = json.loads(cached.read_text(encoding="utf-8"))
     return _facts[key]
 
 
-def check_examples(markdown: str, page: str) -> None:
-    """Run the page's examples in a fresh interpreter, unless this page and src/ passed before."""
-    sent = examples.request(markdown, page)
-    if sent is None:
+_facts: dict[str, dict[str, str]] = {}
+
+
+def check_examples(pages: dict[str, str]) -> None:
+    """Run the examples of the pages (src_uri -> Markdown) that have not passed with this src/ and platform."""
+    passed = store.folder("examples", store.source_key())
+    record = {page: passed / hashlib.sha256(markdown.encode()).hexdigest()[:24] for page, markdown in pages.items()}
+    todo = sorted(page for page, path in record.items() if not path.exists())
+    if not todo:
         return
-    digest = source_digest()
-    passed = ROOT / ".cache" / "examples" / digest / hashlib.sha256(sent.encode()).hexdigest()[:24]
-    if passed.exists():
-        return
-    for stale in passed.parent.parent.glob("*"):  # passes recorded against another src/ no longer count
-        if stale.name != digest and stale.is_dir():
-            shutil.rmtree(stale, ignore_errors=True)
-        elif stale.name != digest:
-            stale.unlink()
     done = subprocess.run(
-        [sys.executable, "-m", "sitebuild.examples"], input=sent, cwd=ROOT, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "sitebuild.examples", *(str(ROOT / "docs" / page) for page in todo)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
-    if done.returncode != 0:
-        raise PluginError(f"{page}: an example does not print what the page says:\n{done.stdout}{done.stderr}")
-    passed.parent.mkdir(parents=True, exist_ok=True)
-    passed.write_text(page + "\n", encoding="utf-8")
+    try:
+        report = json.loads(done.stdout)
+    except ValueError:
+        raise PluginError(f"running the pages' examples failed:\n{done.stdout}{done.stderr}") from None
+    log.info("cache: examples run on %d page(s)", len(todo))
+    failed = []
+    for page, problems in zip(todo, report.values(), strict=True):
+        if problems:
+            failed.append(f"{page}: an example does not print what the page says:\n" + "\n".join(problems))
+        else:
+            store.write(record[page], page + "\n")
+    if failed:
+        raise PluginError("\n\n".join(failed))
 
 
 def check_includes(markdown: str, page: str) -> None:
@@ -122,11 +116,13 @@ def check_includes(markdown: str, page: str) -> None:
 
 def on_files(files, config):
     """Before any page is rendered, check every Markdown page's includes and examples: fail early."""
+    pages = {}
     for file in files.documentation_pages():
         if file.src_uri.endswith(".md"):
             markdown = Path(file.abs_src_path).read_text(encoding="utf-8")
             check_includes(markdown, file.src_uri)
-            check_examples(markdown, file.src_uri)
+            pages[file.src_uri] = markdown
+    check_examples(pages)
     return files
 
 

@@ -5,15 +5,15 @@ and `<div class="arithmatex">\\[...\\]</div>`. Notebook pages keep `$...$` and `
 their Markdown cells. Both become KaTeX's HTML, with MathML beside it for screen readers, made by the
 vendored `vendor/katex.min.js` running in QuickJS. A formula KaTeX cannot read fails the build and
 names the page. Pages with math get KaTeX's stylesheet (`page.meta["katex"]`, see overrides/main.html).
-What a build typeset is kept in .cache/katex/, keyed on the KaTeX script's own hash, so that the next
-build runs KaTeX only for formulas it has not seen.
+What a build typeset is kept in .cache/katex/, keyed on the KaTeX script, this module and the platform
+(sitebuild.store), so that the next build runs KaTeX only for formulas it has not seen.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
+import logging
 import re
 from functools import cache
 from pathlib import Path
@@ -21,8 +21,10 @@ from pathlib import Path
 import quickjs
 from mkdocs.exceptions import PluginError
 
+from sitebuild import store
+
+log = logging.getLogger("mkdocs.hooks.katex")
 KATEX_JS = Path(__file__).resolve().parent / "vendor" / "katex.min.js"
-CACHE = Path(__file__).resolve().parents[2] / ".cache" / "katex"
 RENDER = """function render(tex, display) {
   return katex.renderToString(tex, {displayMode: display, throwOnError: true});
 }"""
@@ -70,9 +72,10 @@ def typeset(tex: str, display: bool) -> str:
     return USED[key]
 
 
-def store() -> Path:
-    """The file of formulas typeset by this very katex.min.js, called with these very options (RENDER)."""
-    return CACHE / f"{hashlib.sha256(KATEX_JS.read_bytes() + RENDER.encode()).hexdigest()[:16]}.json"
+def formulas_file() -> Path:
+    """The file of formulas typeset by this very katex.min.js, called with these very options, on this platform."""
+    key = store.key(store.files_digest([KATEX_JS, Path(__file__).resolve()]))
+    return store.folder("katex", key) / "formulas.json"
 
 
 def on_pre_build(config) -> None:
@@ -80,7 +83,7 @@ def on_pre_build(config) -> None:
     STORED.clear()
     USED.clear()
     try:
-        STORED.update(json.loads(store().read_text(encoding="utf-8")))
+        STORED.update(json.loads(formulas_file().read_text(encoding="utf-8")))
     except (OSError, ValueError):
         pass
 
@@ -89,13 +92,8 @@ def on_post_build(config) -> None:
     """Keep this build's formulas for the next build: only these, so nothing stale piles up."""
     if USED == STORED:
         return
-    path = store()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for old in path.parent.glob("*.json"):
-        old.unlink()
-    scratch = path.with_suffix(".tmp")
-    scratch.write_text(json.dumps(USED, sort_keys=True), encoding="utf-8")
-    scratch.replace(path)
+    store.write(formulas_file(), json.dumps(USED, sort_keys=True))
+    log.info("cache: %d formula(s) typeset", len(USED.keys() - STORED.keys()))
 
 
 def _formula(match: re.Match[str]) -> str:

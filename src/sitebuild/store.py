@@ -1,0 +1,98 @@
+"""The build's caches: one folder per kind under .cache/, and one way to key an entry.
+
+An entry is keyed on what can change it: the code under src/ it depends on, the lock file, the
+Python version and the numeric platform (numpy's version, the BLAS library with the kernel it picked,
+numpy's enabled CPU features). Outputs computed by another numpy, another CPU or another Python are
+never served as fresh. Each kind keeps the entries of the newest key only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+import shutil
+import sys
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SRC = ROOT / "src"
+CACHE = ROOT / ".cache"
+LOCK = ROOT / "requirements.lock"
+
+
+def platform_signature() -> dict[str, object]:
+    """What decides the last bits of numpy's results on this machine (tests replace this function)."""
+    import numpy
+    import threadpoolctl
+
+    try:
+        from numpy._core._multiarray_umath import __cpu_features__
+    except ImportError:  # numpy 1.x
+        from numpy.core._multiarray_umath import __cpu_features__  # type: ignore[no-redef]
+    blas = [
+        {name: library.get(name) for name in ("internal_api", "version", "architecture", "threading_layer")}
+        for library in threadpoolctl.threadpool_info()
+        if library.get("user_api") == "blas"
+    ]
+    return {
+        "numpy": numpy.__version__,
+        "blas": blas,
+        "cpu_features": sorted(name for name, enabled in __cpu_features__.items() if enabled),
+        "machine": platform.machine(),
+    }
+
+
+@cache
+def _environment() -> str:
+    """The lock file, the Python version and the numeric platform, as one digest (fixed for a process)."""
+    fields = {
+        "lock": hashlib.sha256(LOCK.read_bytes()).hexdigest() if LOCK.is_file() else "",
+        "python": sys.version,
+        "platform": platform_signature(),
+    }
+    return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
+
+
+def files_digest(paths: Iterable[Path]) -> str:
+    """A digest of files' names (relative to the project) and contents."""
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def source_files() -> list[Path]:
+    """Every file under src/ (bytecode aside)."""
+    return sorted(p for p in SRC.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def key(*parts: str) -> str:
+    """A cache key: the given parts (digests of what the entry depends on) plus the environment."""
+    return hashlib.sha256("\0".join([_environment(), *parts]).encode()).hexdigest()[:24]
+
+
+def source_key() -> str:
+    """The key of an entry that may depend on anything under src/."""
+    return key(files_digest(source_files()))
+
+
+def folder(kind: str, entry_key: str) -> Path:
+    """The folder for one key's entries of a kind; other keys' folders of that kind are removed."""
+    place = CACHE / kind
+    if place.is_dir():
+        for other in place.iterdir():
+            if other.name != entry_key:
+                shutil.rmtree(other) if other.is_dir() else other.unlink()
+    path = place / entry_key
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def write(path: Path, text: str) -> None:
+    """Write a cache file whole or not at all (a build stopped half-way leaves no torn entry)."""
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)
