@@ -4,7 +4,7 @@
 # ---
 
 # %% [markdown]
-# # The sigmoid and its derivative
+# # The sigmoid and its slope
 #
 # Source: `src/tinynet/two_layer.py` ([lines 4–7](../line-by-line/#lines-4-7)), run through `nonlin` in `src/tinynet/network.py`.
 #

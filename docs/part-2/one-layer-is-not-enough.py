@@ -4,7 +4,7 @@
 # ---
 
 # %% [markdown]
-# # Why one layer is not enough
+# # Why one layer of weights is not enough
 #
 # Part 2 keeps the four input rows of Part 1 and changes only the answers.
 # The output is now 1 when exactly one of the first two columns is 1: the "exclusive or" of those columns.

@@ -6,7 +6,7 @@
 # %% [markdown]
 # # The three-layer network learning
 #
-# The three-layer network gets the exclusive-or answers that defeated a single layer in [Why one layer is not enough](../one-layer-is-not-enough/).
+# The three-layer network gets the exclusive-or answers that defeated a single layer in [Why one layer of weights is not enough](../one-layer-is-not-enough/).
 # This page runs it and looks inside: the error it prints, the error at every iteration, and what its four hidden units do.
 #
 # Source: `src/tinynet/three_layer.py`, run through `tinynet.train_three_layer`, which repeats its operations exactly.

@@ -139,7 +139,7 @@ for size, row in zip(sizes, by_size, strict=True):
 
 # %% [markdown]
 # One hidden unit cannot succeed from any start.
-# The output is then a sigmoid of one number times a sigmoid of one weighted sum of the inputs, so it rises or falls with that one sum: the single-layer situation of [Why one layer is not enough](../one-layer-is-not-enough/) again.
+# The output is then a sigmoid of one number times a sigmoid of one weighted sum of the inputs, so it rises or falls with that one sum: the single-layer situation of [Why one layer of weights is not enough](../one-layer-is-not-enough/) again.
 # With two or three units most of these runs stall within this budget.
 # From four units up every seed here succeeds, and more units change the final error little.
 
