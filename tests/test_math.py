@@ -119,11 +119,11 @@ def test_a_formula_katex_cannot_read_fails_the_build(notebook: bool) -> None:
 
 def test_a_later_build_reuses_what_katex_typeset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """What one build typeset is kept, and the next build serves it without running KaTeX again."""
-    monkeypatch.setattr(katex, "CACHE", tmp_path)
+    monkeypatch.setattr(katex.store, "CACHE", tmp_path)
     katex.on_pre_build({})
     first = katex.typeset("x^2", False)
     katex.on_post_build({})
-    assert json.loads(katex.store().read_text(encoding="utf-8")) == {"0:x^2": first}
+    assert json.loads(katex.formulas_file().read_text(encoding="utf-8")) == {"0:x^2": first}
 
     monkeypatch.setattr(katex, "_render", lambda tex, display: pytest.fail(f"KaTeX ran again for {tex}"))
     katex.on_pre_build({})
@@ -134,11 +134,13 @@ def test_a_later_build_reuses_what_katex_typeset(tmp_path: Path, monkeypatch: py
 
 def test_the_kept_formulas_belong_to_one_katex_and_its_options(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Another katex.min.js, or other options, mean another store: what they typeset otherwise is never served."""
-    before = katex.store()
+    monkeypatch.setattr(katex.store, "CACHE", tmp_path)
+    before = katex.formulas_file()
     script = tmp_path / "katex.min.js"
     script.write_bytes(katex.KATEX_JS.read_bytes() + b"\n// another release\n")
     monkeypatch.setattr(katex, "KATEX_JS", script)
-    assert katex.store() != before and katex.store().parent == before.parent
+    assert katex.formulas_file() != before and katex.formulas_file().parent.parent == before.parent.parent
     monkeypatch.undo()
+    monkeypatch.setattr(katex.store, "CACHE", tmp_path)
     monkeypatch.setattr(katex, "RENDER", katex.RENDER.replace("throwOnError: true", "throwOnError: true, fleqn: true"))
-    assert katex.store() != before, "other options typeset otherwise: another store"
+    assert katex.formulas_file() != before, "other options typeset otherwise: another store"

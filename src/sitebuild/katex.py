@@ -5,7 +5,7 @@ and `<div class="arithmatex">\\[...\\]</div>`. Notebook pages keep `$...$` and `
 their Markdown cells. Both become KaTeX's HTML, with MathML beside it for screen readers, made by the
 vendored `vendor/katex.min.js` running in QuickJS. A formula KaTeX cannot read fails the build and
 names the page. Pages with math get KaTeX's stylesheet (`page.meta["katex"]`, see overrides/main.html).
-What a build typeset is kept in .cache/katex/, keyed on the KaTeX script, this module and the platform
+What a build typeset is kept in .cache/katex/, keyed on the KaTeX script, its options and the platform
 (sitebuild.store), so that the next build runs KaTeX only for formulas it has not seen.
 """
 
@@ -74,7 +74,7 @@ def typeset(tex: str, display: bool) -> str:
 
 def formulas_file() -> Path:
     """The file of formulas typeset by this very katex.min.js, called with these very options, on this platform."""
-    key = store.key(store.files_digest([KATEX_JS, Path(__file__).resolve()]))
+    key = store.key(store.files_digest([KATEX_JS]), RENDER)
     return store.folder("katex", key) / "formulas.json"
 
 

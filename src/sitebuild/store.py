@@ -57,10 +57,11 @@ def _environment() -> str:
 
 
 def files_digest(paths: Iterable[Path]) -> str:
-    """A digest of files' names (relative to the project) and contents."""
+    """A digest of files' names (relative to the project, where they are in it) and contents."""
     digest = hashlib.sha256()
     for path in sorted(paths):
-        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        name = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.name
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
