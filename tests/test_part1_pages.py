@@ -143,7 +143,7 @@ def test_seed_notes_dot_values_come_from_a_longer_run(built_site: Path) -> None:
         l1 = 1 / (1 + np.exp(-score))
         syn0 += np.dot(X.T, (y - l1) * (l1 * (1 - l1)))
     assert at is not None and at >= 10000
-    assert f"only at iteration {at}" in page_text(built_site, "part-1/line-by-line")
+    assert f"only at iteration {at:,}" in page_text(built_site, "part-1/line-by-line")
 
 
 def test_shifted_script_fails_the_build(tree_copy: Path, tmp_path: Path) -> None:

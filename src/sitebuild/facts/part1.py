@@ -18,10 +18,6 @@ SCRIPTS = Path(__file__).resolve().parents[2] / "tinynet"
 
 # iterations whose syn0 the line-by-line takeaway shows
 HISTORY = (0, 1, 2, 3, 10, 100, 1000, 9999)
-# the iteration whose update the line-39 worked example takes apart
-WORKED = 0
-# the seed notes' sample of np.dot(l0,syn0), a published yardstick: which iteration printed it?
-NOTES_DOT_FIRST = -4.98467345
 
 
 def num(value: float, digits: int = 4) -> str:
@@ -48,7 +44,7 @@ def row(cells) -> str:
 @cache
 def trained():
     """The two-layer network trained as the script does, with the iterations the pages show."""
-    return train_two_layer(record=sorted({*HISTORY, WORKED}))
+    return train_two_layer(record=HISTORY)
 
 
 @cache
@@ -88,6 +84,7 @@ def shapes() -> dict[str, str]:
 def sigmoid_slopes() -> dict[str, str]:
     """The sigmoid and its slope at the points the post picks, and the steepest slope."""
     facts = {}
+    # the names say the point: m1 is -1
     for label, x in (("2", 2.0), ("m1", -1.0), ("0", 0.0)):
         out = nonlin(x)
         facts[f"sigmoid_at_{label}"] = num(out)
@@ -113,18 +110,18 @@ def confidence() -> dict[str, str]:
     slopes_last = nonlin(last.l1, True)
     return {
         "confidence_table": "\n".join(lines),
-        "slope_first_min": num(slopes_first.min()),
-        "slope_last_max": num(slopes_last.max(), 5),
+        "first_iteration_slope_min": num(slopes_first.min()),
+        "last_iteration_slope_max": num(slopes_last.max(), 5),
         "slope_shrink_factor": str(int(slopes_first.min() // slopes_last.max())),
-        "last_delta_max": num(np.abs(last.l1_delta).max(), 6),
-        "first_delta_max": num(np.abs(first.l1_delta).max()),
+        "last_iteration_delta_max": num(np.abs(last.l1_delta).max(), 6),
+        "first_iteration_delta_max": num(np.abs(first.l1_delta).max()),
     }
 
 
 @provides
 def worked_update() -> dict[str, str]:
-    """One real iteration of line 39: each example's contribution, their sum, syn0 before and after."""
-    snap = trained().snapshots[WORKED]
+    """The first iteration of line 39: each example's contribution, their sum, syn0 before and after."""
+    snap = trained().snapshots[0]
     l0, delta = snap.l0, snap.l1_delta
     parts = [l0[i : i + 1].T * delta[i] for i in range(len(l0))]
     total = np.dot(l0.T, delta)
@@ -137,27 +134,21 @@ def worked_update() -> dict[str, str]:
     lines.append(row(["sum", "", "", vector(sum(parts))]))
     lines.append(row(["`np.dot(l0.T, l1_delta)`", "", "", vector(total)]))
     facts = {
-        "worked_iteration": str(WORKED),
-        "worked_table": "\n".join(lines),
-        "worked_l1": vector(snap.l1),
-        "worked_l1_error": vector(snap.l1_error),
-        "worked_slopes": vector(nonlin(snap.l1, True)),
-        "worked_l1_delta": vector(delta),
-        "worked_update": vector(total),
-        "worked_syn0_before": vector(snap.syn0),
-        "worked_syn0_after": vector(snap.syn0_after),
+        "first_iteration_update_table": "\n".join(lines),
+        "first_iteration_l1": vector(snap.l1),
+        "first_iteration_l1_error": vector(snap.l1_error),
+        "first_iteration_syn0": vector(snap.syn0),
+        "first_iteration_syn0_after": vector(snap.syn0_after),
     }
     for i in range(len(l0)):
-        facts[f"worked_delta_{i}"] = num(delta[i, 0])
+        facts[f"first_iteration_delta_{i}"] = num(delta[i, 0])
     for j in range(total.shape[0]):
-        facts[f"worked_update_{j}"] = num(total[j, 0])
-        facts[f"worked_syn0_before_{j}"] = num(snap.syn0[j, 0])
-        facts[f"worked_syn0_after_{j}"] = num(snap.syn0_after[j, 0])
+        facts[f"first_iteration_update_{j}"] = num(total[j, 0])
     # the post's one-example picture: the first weight, input 1, at the last iteration
     last = trained().snapshots[9999]
-    facts["last_syn0_0"] = num(last.syn0[0, 0], 5)
-    facts["last_delta_2"] = num(last.l1_delta[2, 0], 8)
-    facts["last_nudge_2"] = num(1.0 * last.l1_delta[2, 0], 8)
+    facts["last_iteration_syn0_0"] = num(last.syn0[0, 0], 5)
+    facts["last_iteration_delta_2"] = num(last.l1_delta[2, 0], 8)
+    facts["last_iteration_nudge_2"] = num(1.0 * last.l1_delta[2, 0], 8)
     return facts
 
 
@@ -172,32 +163,22 @@ def weight_history() -> dict[str, str]:
     final = run.syn0.ravel()
     return {
         "syn0_history_table": "\n".join(lines),
-        "final_syn0": vector(final),
-        "final_syn0_0": num(final[0], 5),
-        "final_syn0_0_short": num(final[0], 2),
-        "final_syn0_1": num(final[1]),
-        "final_syn0_2": num(final[2]),
-        "p1_iterations": str(run.iterations),
+        "trained_syn0_0": num(final[0], 5),
+        "trained_syn0_2": num(final[2]),
+        "two_layer_iterations": str(run.iterations),
     }
 
 
 @provides
 def seed_notes_checks() -> dict[str, str]:
-    """The seed notes' intermediate values, recomputed."""
+    """The notes' intermediate values, recomputed."""
     run = trained()
     first, second, last = run.snapshots[0], run.snapshots[1], run.snapshots[9999]
-    late = train_two_layer(iterations=20100, record=range(19900, 20100))
-    found = [i for i, s in late.snapshots.items() if round(float(np.dot(s.l0, s.syn0)[0, 0]), 8) == NOTES_DOT_FIRST]
-    if not found:
-        raise ValueError(f"no iteration prints the notes' np.dot value {NOTES_DOT_FIRST}")
     return {
-        "l1_first_round2": vector(first.l1, 2),
-        "l1_second_round2": vector(second.l1, 2),
-        "dot_first": vector(np.dot(first.l0, first.syn0)),
-        "dot_last": vector(np.dot(last.l0, last.syn0)),
-        "p1_notes_dot_iteration": str(found[0]),
-        "sigmoid_at_4": num(nonlin(4.0)),
-        "sigmoid_at_m4": num(nonlin(-4.0)),
+        "first_iteration_l1_rounded": vector(first.l1, 2),
+        "second_iteration_l1_rounded": vector(second.l1, 2),
+        "first_iteration_scores": vector(np.dot(first.l0, first.syn0)),
+        "last_iteration_scores": vector(np.dot(last.l0, last.syn0)),
         "x1_prediction": vector(run.predict(X1), 8),
         "x1_rows_in_training": str(sum(any((r == x).all() for x in X) for r in X1)),
     }
@@ -216,8 +197,6 @@ def things_to_try() -> dict[str, str]:
     out += [row([n, vector(l1, 5)]) for n, l1 in longer]
     return {
         "error_table": "\n".join(lines),
-        "error_first": num(errors[0]),
-        "error_last": num(errors[-1], 6),
         "longer_table": "\n".join(out),
     }
 

@@ -130,44 +130,50 @@ def three_layer_facts() -> dict[str, str]:
     run = three_layer_run()
     first = run.snapshots[0]
     namespace, printed = run_script("three_layer.py")
-    facts = {f"tl_shape_{name}": shape(value) for name, value in first.values.items()}
-    facts["tl_iterations"] = f"{namespace['j'] + 1:,}"
-    facts["tl_log_every"] = f"{run.error_log[1][0]:,}"
-    facts["tl_log_lines"] = str(len(printed.splitlines()))
-    facts["tl_error_log"] = "```text\n" + printed + "```"
-    facts["tl_error_first"] = num(run.error_log[0][1])
-    facts["tl_error_last"] = num(run.error_log[-1][1])
-    facts["tl_error_post"] = ", ".join(f"{error:.12g}" for _, error in run.error_log)
+    facts = {
+        f"three_layer_shape_{name}": shape(value) for name, value in first.values.items() if not name.endswith("_after")
+    }
+    facts["three_layer_iterations"] = f"{namespace['j'] + 1:,}"
+    facts["three_layer_log_every"] = f"{run.error_log[1][0]:,}"
+    facts["three_layer_log_lines"] = str(len(printed.splitlines()))
+    facts["three_layer_error_log"] = "```text\n" + printed + "```"
+    facts["three_layer_error_first"] = num(run.error_log[0][1])
+    facts["three_layer_error_last"] = num(run.error_log[-1][1])
+    facts["three_layer_error_log_rounded"] = ", ".join(f"{error:.12g}" for _, error in run.error_log)
     rows = [f"`{list(map(int, r))}`" for r in first.l0]
     hidden = [f"unit {i}" for i in range(first.l1.shape[1])]
-    facts["tl_syn0_table"] = matrix_table(first.syn0, "input", ["column 0", "column 1", "column 2"], hidden)
-    facts["tl_syn1_table"] = matrix_table(first.syn1, "from", hidden, ["syn1"])
-    facts["tl_l1_table"] = matrix_table(first.l1, "example", rows, hidden)
-    facts["tl_l2_table"] = matrix_table(
+    facts["three_layer_starting_syn0_table"] = matrix_table(
+        first.syn0, "input", ["column 0", "column 1", "column 2"], hidden
+    )
+    facts["three_layer_starting_syn1_table"] = matrix_table(first.syn1, "from", hidden, ["syn1"])
+    facts["three_layer_first_iteration_l1_table"] = matrix_table(first.l1, "example", rows, hidden)
+    facts["three_layer_first_iteration_l2_table"] = matrix_table(
         [first.l2, data.y_xor, first.l2_error],
         "example",
         rows,
         ["l2", "y", "l2_error"],
     )
-    facts["tl_l2_delta_table"] = matrix_table(first.l2_delta, "example", rows, ["l2_delta"])
-    facts["tl_syn1_t_table"] = matrix_table(first.syn1.T, "matrix", ["syn1.T"], hidden)
-    facts["tl_l1_error_table"] = matrix_table(first.l1_error, "example", rows, hidden)
+    facts["three_layer_first_iteration_l2_delta_table"] = matrix_table(first.l2_delta, "example", rows, ["l2_delta"])
+    facts["three_layer_starting_syn1_t_table"] = matrix_table(first.syn1.T, "matrix", ["syn1.T"], hidden)
+    facts["three_layer_first_iteration_l1_error_table"] = matrix_table(first.l1_error, "example", rows, hidden)
     row, col = np.unravel_index(np.argmax(np.abs(first.l1_error)), first.l1_error.shape)
-    facts["tl_work_row"] = str(row)
-    facts["tl_work_col"] = str(col)
-    facts["tl_work_input"] = rows[row]
-    facts["tl_work_delta"] = num(first.l2_delta[row, 0])
-    facts["tl_work_weight"] = num(first.syn1[col, 0])
-    facts["tl_work_product"] = num(first.l2_delta[row, 0] * first.syn1[col, 0])
-    facts["tl_work_entry"] = num(first.l1_error[row, col])
-    facts["tl_work_slope"] = num(first.l1[row, col] * (1 - first.l1[row, col]))
-    facts["tl_work_l1"] = num(first.l1[row, col])
-    facts["tl_work_l1_delta"] = num(first.l1_delta[row, col])
-    facts["tl_syn1_step_table"] = matrix_table(first.syn1_after - first.syn1, "to", hidden, ["change"])
-    facts["tl_l2_final_table"] = matrix_table(
+    facts["three_layer_worked_row"] = str(row)
+    facts["three_layer_worked_col"] = str(col)
+    facts["three_layer_worked_input"] = rows[row]
+    facts["three_layer_worked_l2_delta"] = num(first.l2_delta[row, 0])
+    facts["three_layer_worked_syn1_weight"] = num(first.syn1[col, 0])
+    facts["three_layer_worked_product"] = num(first.l2_delta[row, 0] * first.syn1[col, 0])
+    facts["three_layer_worked_l1_error_entry"] = num(first.l1_error[row, col])
+    facts["three_layer_worked_slope"] = num(first.l1[row, col] * (1 - first.l1[row, col]))
+    facts["three_layer_worked_l1"] = num(first.l1[row, col])
+    facts["three_layer_worked_l1_delta"] = num(first.l1_delta[row, col])
+    facts["three_layer_first_iteration_syn1_change_table"] = matrix_table(
+        first.syn1_after - first.syn1, "to", hidden, ["change"]
+    )
+    facts["three_layer_trained_l2_table"] = matrix_table(
         [run.l2, np.round(run.l2).astype(int)], "example", rows, ["l2", "rounded"]
     )
-    facts["tl_final_max_miss"] = num(float(np.max(np.abs(first.l2 + first.l2_error - run.l2))))
+    facts["three_layer_trained_max_miss"] = num(float(np.max(np.abs(first.l2 + first.l2_error - run.l2))))
     return facts
 
 
@@ -186,9 +192,11 @@ def eleven_lines_facts() -> dict[str, str]:
         links = ", ".join(f"[{line_words(numbers)}](../part-2/{PAGE}#{anchor})" for anchor, numbers in groups.items())
         table.append(f"| [line {number}](#line-{number}) | {ELEVEN_NOTES[number]} | {links} |")
     return {
-        "el_mapping_table": "\n".join(table),
-        "el_same_weights": "the same, bit for bit" if same else "different",
-        "el_printed_lines": str(len(printed.splitlines())),
-        "el_post_lines": str(sum(1 for line in lines[1:] if line.strip())),
-        "el_l2_table": matrix_table(eleven["l2"], "example", [f"`{list(map(int, r))}`" for r in eleven["X"]], ["l2"]),
+        "eleven_lines_mapping_table": "\n".join(table),
+        "eleven_lines_same_weights": "the same, bit for bit" if same else "different",
+        "eleven_lines_printed_lines": str(len(printed.splitlines())),
+        "eleven_lines_post_lines": str(sum(1 for line in lines[1:] if line.strip())),
+        "eleven_lines_trained_l2_table": matrix_table(
+            eleven["l2"], "example", [f"`{list(map(int, r))}`" for r in eleven["X"]], ["l2"]
+        ),
     }
