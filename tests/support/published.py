@@ -15,3 +15,16 @@ PUBLISHED_ERRORS = [
     "0.00395876528027",
     "0.00351012256786",
 ]
+
+# the post's code: seed, loop counts and how often the three-layer script prints its error
+PUBLISHED_SEED = 1
+PUBLISHED_TWO_LAYER_ITERATIONS = 10000  # `for iter in xrange(10000):`
+PUBLISHED_THREE_LAYER_ITERATIONS = 60000  # `for j in xrange(60000):`
+PUBLISHED_LOG_EVERY = 10000  # `if (j% 10000) == 0:`
+PUBLISHED_POST_LINES = 11  # the post's title: "A Neural Network in 11 lines of Python"
+
+# "A modern neural network in 11 lines of Python" (2016): the numbers it quotes
+NOTES_L1_SECOND = ["0.26", "0.36", "0.23", "0.32"]  # "after the second iteration", to two decimals
+NOTES_DOT = ["-4.98467345", "-5.19108471", "5.39603866", "5.1896274"]  # its np.dot(l0,syn0)
+NOTES_E = "2.718"  # what it says np.exp(1) returns
+NOTES_X1 = [[0, 1, 1], [1, 1, 0], [1, 0, 1], [1, 1, 1]]  # its new rows

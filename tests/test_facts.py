@@ -1,0 +1,607 @@
+"""Every fact a page uses, recomputed without its provider: from plain numpy or from the published numbers.
+
+Each check compares at the precision the fact prints. Where a recomputation would only repeat the provider,
+the check tests a property the fact must have instead (a sum, an order, a sign, a count).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import tokenize
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from sitebuild.facts import compute_all
+from support import by_hand
+from support.by_hand import Y_FIRST_COLUMN, Y_XOR, X, sigmoid
+from support.pages import DOCS, anchor_ranges, chapters
+from support.published import (
+    NOTES_DOT,
+    NOTES_E,
+    NOTES_L1_SECOND,
+    NOTES_X1,
+    PUBLISHED_ERRORS,
+    PUBLISHED_L1,
+    PUBLISHED_LOG_EVERY,
+    PUBLISHED_POST_LINES,
+    PUBLISHED_SEED,
+    PUBLISHED_THREE_LAYER_ITERATIONS,
+    PUBLISHED_TWO_LAYER_ITERATIONS,
+    PUBLISHED_X1,
+)
+from support.scripts import SRC, script_globals, script_run
+
+Facts = dict[str, str]
+COVERED: set[str] = set()
+HOLDS, PARTLY, FAILS = "holds", "partly holds", "does not hold"
+
+
+def covers(*names: str) -> Callable[[Callable[[Facts], None]], Callable[[Facts], None]]:
+    """Record which facts a test checks, so that a fact no test checks fails the suite."""
+
+    def mark(test: Callable[[Facts], None]) -> Callable[[Facts], None]:
+        COVERED.update(names)
+        return test
+
+    return mark
+
+
+@pytest.fixture(scope="module")
+def facts() -> Facts:
+    """Every fact, computed once in this process as the build computes them."""
+    return compute_all()
+
+
+def used_facts() -> set[str]:
+    """The facts named by some page: Markdown pages and notebooks alike."""
+    return {m for page in DOCS.rglob("*") if page.suffix in (".md", ".py") for m in FACT_NAME.findall(read(page))}
+
+
+FACT_NAME = re.compile(r"\{\{\s*([A-Za-z0-9_]+)\s*\}\}")
+
+
+def read(path: Path) -> str:
+    """A file's text."""
+    return path.read_text(encoding="utf-8")
+
+
+def close(text: str, value: float, digits: int) -> None:
+    """The fact's text is value to `digits` decimals: within half a unit of that place, and no more digits."""
+    assert re.fullmatch(r"-?\d+(\.\d+)?", text.strip()), f"{text!r} is not a plain number"
+    shown = text.strip().partition(".")[2]
+    assert len(shown) <= digits, f"{text!r} shows more than {digits} decimals"
+    assert abs(float(text) - float(value)) <= 0.5 * 10**-digits * (1 + 1e-9), f"{text!r} is not {value!r}"
+
+
+def close_all(text: str, values, digits: int) -> None:
+    """A bracketed or comma-separated list of numbers, each checked with close()."""
+    parts = [p for p in re.split(r"[\[\],\s]+", text) if p]
+    flat = np.ravel(values)
+    assert len(parts) == len(flat), f"{text!r} has {len(parts)} numbers, not {len(flat)}"
+    for part, value in zip(parts, flat, strict=True):
+        close(part, value, digits)
+
+
+def table(text: str) -> list[list[str]]:
+    """The body rows of a Markdown table fact, as cells (header and separator dropped)."""
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in text.splitlines()]
+    assert len(rows) >= 3 and set("".join(rows[1])) <= set("-: "), f"not a table: {text[:80]!r}"
+    return rows[2:]
+
+
+def header(text: str) -> list[str]:
+    """The header cells of a Markdown table fact."""
+    return [c.strip() for c in text.splitlines()[0].strip().strip("|").split("|")]
+
+
+def row_label(row) -> str:
+    """A row of X as the tables label it."""
+    return f"`{[int(v) for v in row]}`"
+
+
+# --- the whole set ---------------------------------------------------------------------------------------
+
+
+def test_every_fact_is_used_by_a_page(facts: Facts) -> None:
+    """A fact no page names is dead weight: delete it (or use it)."""
+    assert sorted(set(facts) - used_facts()) == []
+
+
+def test_every_used_fact_is_checked_here(facts: Facts) -> None:
+    """Each fact a page names has a check in this module (and exists)."""
+    used = used_facts()
+    assert sorted(used - set(facts)) == [], "a page names a fact that no provider gives"
+    assert sorted(used - COVERED) == [], "add a check for these facts to tests/test_facts.py"
+
+
+# --- Part 1: the two-layer network ------------------------------------------------------------------------
+
+
+@covers("two_layer_l1", "two_layer_printout")
+def test_trained_output_is_the_post_s(facts: Facts) -> None:
+    """The outputs on the home page and the printout are the post's numbers, to their 8 decimals."""
+    assert re.findall(r"-?\d\.\d+", facts["two_layer_l1"]) == PUBLISHED_L1
+    lines = facts["two_layer_printout"].splitlines()
+    assert lines[0] == "Output After Training:"
+    assert [re.sub(r"[\[\] ]", "", line) for line in lines[1:]] == PUBLISHED_L1
+
+
+@covers("two_layer_iterations", "cli_two_iterations", "cli_three_iterations", "cli_seed", "cli_log_every")
+def test_counts_are_the_post_s(facts: Facts) -> None:
+    """Iterations, seed and logging interval are those of the post's code."""
+    assert facts["two_layer_iterations"] == facts["cli_two_iterations"] == str(PUBLISHED_TWO_LAYER_ITERATIONS)
+    assert facts["cli_three_iterations"] == str(PUBLISHED_THREE_LAYER_ITERATIONS)
+    assert facts["cli_seed"] == str(PUBLISHED_SEED)
+    assert facts["cli_log_every"] == str(PUBLISHED_LOG_EVERY)
+
+
+@covers("shape_X", "shape_y", "shape_l0", "shape_l1", "shape_syn0", "shape_l1_error", "shape_l1_delta", "shape_l0_T")
+def test_two_layer_shapes(facts: Facts) -> None:
+    """Each shape is the shape of the array of a real iteration, rows by columns."""
+    first = by_hand.two_layer_shared().snapshots[0]
+
+    def shape(a: np.ndarray) -> str:
+        return " \u00d7 ".join(map(str, a.shape))
+
+    assert facts["shape_X"] == shape(X) and facts["shape_y"] == shape(Y_FIRST_COLUMN)
+    for name in ("l0", "l1", "syn0", "l1_error", "l1_delta"):
+        assert facts[f"shape_{name}"] == shape(first[name]), name
+    assert facts["shape_l0_T"] == shape(first["l0"].T)
+
+
+@covers("sigmoid_at_2", "sigmoid_at_m1", "sigmoid_at_0", "slope_at_2", "slope_at_m1", "slope_at_0", "slope_max")
+def test_sigmoid_table(facts: Facts) -> None:
+    """The sigmoid and its slope at 2, -1 and 0; the steepest slope is a quarter, at 0."""
+    for label, x in (("2", 2.0), ("m1", -1.0), ("0", 0.0)):
+        s = sigmoid(x)
+        close(facts[f"sigmoid_at_{label}"], s, 4)
+        close(facts[f"slope_at_{label}"], s * (1 - s), 4)
+    close(facts["slope_max"], 0.5 * (1 - 0.5), 4)  # s(1-s) is largest at s = 1/2
+    assert facts["slope_max"] == facts["slope_at_0"]
+
+
+@covers("first_iteration_scores", "last_iteration_scores", "first_iteration_l1", "first_iteration_l1_error")
+def test_first_and_last_iteration(facts: Facts) -> None:
+    """Scores, guesses and misses of the first iteration, and the scores of the last."""
+    run = by_hand.two_layer_shared()
+    first, last = run.snapshots[0], run.snapshots[9999]
+    close_all(facts["first_iteration_scores"], np.dot(first["l0"], first["syn0"]), 4)
+    close_all(facts["last_iteration_scores"], np.dot(last["l0"], last["syn0"]), 4)
+    close_all(facts["first_iteration_l1"], first["l1"], 4)
+    close_all(facts["first_iteration_l1_error"], first["l1_error"], 4)
+
+
+@covers(
+    "confidence_table",
+    "first_iteration_slope_min",
+    "last_iteration_slope_max",
+    "slope_shrink_factor",
+    "first_iteration_delta_max",
+    "last_iteration_delta_max",
+)
+def test_confidence(facts: Facts) -> None:
+    """Guesses and slopes at the first and the last iteration; every slope shrinks by the stated factor."""
+    run = by_hand.two_layer_shared()
+    first, last = run.snapshots[0], run.snapshots[9999]
+    slope_first, slope_last = first["l1"] * (1 - first["l1"]), last["l1"] * (1 - last["l1"])
+    assert header(facts["confidence_table"])[1:] == ["l1, first iteration", "slope", "l1, last iteration", "slope"]
+    rows = table(facts["confidence_table"])
+    assert [r[0] for r in rows] == [row_label(r) for r in X]
+    for i, cells in enumerate(rows):
+        close(cells[1], first["l1"][i, 0], 4)
+        close(cells[2], slope_first[i, 0], 4)
+        close(cells[3], last["l1"][i, 0], 5)
+        close(cells[4], slope_last[i, 0], 5)
+        assert float(cells[4]) < float(cells[2]), "a confident guess has a smaller slope"
+    close(facts["first_iteration_slope_min"], slope_first.min(), 4)
+    close(facts["last_iteration_slope_max"], slope_last.max(), 5)
+    factor = int(facts["slope_shrink_factor"])
+    assert factor == int(slope_first.min() // slope_last.max())
+    assert factor * float(facts["last_iteration_slope_max"]) <= float(facts["first_iteration_slope_min"])
+    close(facts["first_iteration_delta_max"], np.abs(first["l1_delta"]).max(), 4)
+    close(facts["last_iteration_delta_max"], np.abs(last["l1_delta"]).max(), 6)
+
+
+@covers(
+    "first_iteration_update_table",
+    "first_iteration_syn0",
+    "first_iteration_syn0_after",
+    *(f"first_iteration_delta_{i}" for i in range(4)),
+    *(f"first_iteration_update_{j}" for j in range(3)),
+)
+def test_first_update(facts: Facts) -> None:
+    """Line 39 in the first iteration: one contribution per example, their sum, and syn0 before and after."""
+    first = by_hand.two_layer_shared().snapshots[0]
+    rows = table(facts["first_iteration_update_table"])
+    update = np.dot(first["l0"].T, first["l1_delta"])
+    for i, cells in enumerate(rows[:4]):
+        assert cells[0] == str(i) and cells[1] == row_label(first["l0"][i])
+        close(cells[2], first["l1_delta"][i, 0], 4)
+        close_all(cells[3], first["l0"][i] * first["l1_delta"][i, 0], 4)
+        close(facts[f"first_iteration_delta_{i}"], first["l1_delta"][i, 0], 4)
+    assert [r[0] for r in rows[4:]] == ["sum", "`np.dot(l0.T, l1_delta)`"]
+    assert rows[4][3] == rows[5][3], "the sum of the contributions is the dot product"
+    close_all(rows[5][3], update, 4)
+    for j in range(3):
+        close(facts[f"first_iteration_update_{j}"], update[j, 0], 4)
+    close_all(facts["first_iteration_syn0"], first["syn0"], 4)
+    close_all(facts["first_iteration_syn0_after"], first["syn0_after"], 4)
+    assert np.allclose(first["syn0"] + update, first["syn0_after"])
+
+
+@covers("last_iteration_syn0_0", "last_iteration_delta_2", "last_iteration_nudge_2", "trained_syn0_0", "trained_syn0_2")
+def test_one_example_at_the_end(facts: Facts) -> None:
+    """The first weight at the start of the last iteration and after training; the row [1, 0, 1]'s nudge."""
+    run = by_hand.two_layer_shared()
+    last = run.snapshots[9999]
+    assert last["l0"][2].tolist() == [1, 0, 1]
+    close(facts["last_iteration_syn0_0"], last["syn0"][0, 0], 5)
+    close(facts["last_iteration_delta_2"], last["l1_delta"][2, 0], 8)
+    close(facts["last_iteration_nudge_2"], 1 * last["l1_delta"][2, 0], 8)
+    close(facts["trained_syn0_0"], run.weights["syn0"][0, 0], 5)
+    close(facts["trained_syn0_2"], run.weights["syn0"][2, 0], 4)
+
+
+@covers("syn0_history_table")
+def test_weight_history(facts: Facts) -> None:
+    """syn0 at the start of the listed iterations, then after training; the first weight only climbs."""
+    run = by_hand.two_layer_shared()
+    rows = table(facts["syn0_history_table"])
+    assert rows[-1][0] == "after training"
+    for cells in rows[:-1]:
+        close_all(" ".join(cells[1:]), run.snapshots[int(cells[0])]["syn0"], 4)
+    close_all(" ".join(rows[-1][1:]), run.weights["syn0"], 4)
+    first_weight = [float(r[1]) for r in rows]
+    assert first_weight == sorted(first_weight)
+    assert [int(r[0]) for r in rows[:-1]] == sorted(int(r[0]) for r in rows[:-1])
+
+
+@covers("weight_plot_svg")
+def test_weight_plot(facts: Facts) -> None:
+    """One line per weight, a point every fiftieth iteration and the last; the first weight's line only climbs."""
+    svg = facts["weight_plot_svg"]
+    assert svg.startswith("<svg") and svg.endswith("</svg>")
+    lines = re.findall(r'<polyline[^>]*points="([^"]+)"', svg)
+    assert len(lines) == 3
+    points = [[tuple(map(float, p.split(","))) for p in line.split()] for line in lines]
+    assert all(len(p) == len(range(0, PUBLISHED_TWO_LAYER_ITERATIONS, 50)) + 1 for p in points)
+    heights = [y for _, y in points[0]]
+    assert heights == sorted(heights, reverse=True), "syn0[0] climbs (smaller y is higher on the plot)"
+    ends = [p[-1][1] for p in points]
+    final = by_hand.two_layer_shared().weights["syn0"].ravel()
+    assert np.argsort(ends).tolist() == np.argsort(-final).tolist(), "the lines end in the order of the weights"
+
+
+@covers("first_iteration_l1_rounded", "second_iteration_l1_rounded")
+def test_early_guesses_rounded(facts: Facts) -> None:
+    """l1 of iterations 0 and 1, rounded to two decimals."""
+    run = by_hand.two_layer_shared()
+    close_all(facts["first_iteration_l1_rounded"], run.snapshots[0]["l1"], 2)
+    close_all(facts["second_iteration_l1_rounded"], run.snapshots[1]["l1"], 2)
+
+
+@covers("x1_prediction", "x1_rows_in_training")
+def test_new_rows(facts: Facts) -> None:
+    """The prediction for the notes' new rows is theirs; three of those rows are training rows."""
+    assert re.findall(r"\d\.\d+", facts["x1_prediction"]) == PUBLISHED_X1
+    run = by_hand.two_layer_shared()
+    close_all(facts["x1_prediction"], sigmoid(np.dot(np.array(NOTES_X1), run.weights["syn0"])), 8)
+    assert facts["x1_rows_in_training"] == str(sum(row in X.tolist() for row in NOTES_X1))
+
+
+@covers("error_table")
+def test_error_table(facts: Facts) -> None:
+    """The mean absolute error at the listed iterations, falling all the way."""
+    errors = by_hand.two_layer_shared().errors
+    rows = table(facts["error_table"])
+    for cells in rows:
+        close(cells[1], errors[int(cells[0])], 6)
+    shown = [float(r[1]) for r in rows]
+    assert shown == sorted(shown, reverse=True)
+    assert rows[-1][0] == str(PUBLISHED_TWO_LAYER_ITERATIONS - 1)
+
+
+@covers("longer_table")
+def test_longer_training(facts: Facts) -> None:
+    """l1 after 1,000, 10,000 and 100,000 iterations, each closer to the targets than the one before."""
+    rows = table(facts["longer_table"])
+    counts = [int(r[0]) for r in rows]
+    run = by_hand.two_layer(iterations=max(counts), record=[n - 1 for n in counts])
+    for n, cells in zip(counts, rows, strict=True):
+        close_all(cells[1], run.snapshots[n - 1]["l1"], 5)
+    misses = [
+        max(abs(float(v) - t) for v, t in zip(re.findall(r"[\d.]+", r[1]), [0, 0, 1, 1], strict=True)) for r in rows
+    ]
+    assert counts == sorted(counts) and misses == sorted(misses, reverse=True)
+    assert str(PUBLISHED_TWO_LAYER_ITERATIONS) in [r[0] for r in rows]
+
+
+# --- Part 2: the three-layer network and the 11 lines -------------------------------------------------------
+
+
+@covers(
+    "three_layer_iterations",
+    "three_layer_log_every",
+    "three_layer_log_lines",
+    "three_layer_error_log",
+    "three_layer_error_first",
+    "three_layer_error_last",
+    "three_layer_error_log_rounded",
+)
+def test_three_layer_error_log(facts: Facts) -> None:
+    """The error log is the post's, to the 12 significant digits it printed."""
+    assert facts["three_layer_iterations"] == f"{PUBLISHED_THREE_LAYER_ITERATIONS:,}"
+    assert facts["three_layer_log_every"] == f"{PUBLISHED_LOG_EVERY:,}"
+    assert facts["three_layer_log_lines"] == str(len(PUBLISHED_ERRORS))
+    logged = re.findall(r"^Error:(\S+)$", facts["three_layer_error_log"], re.M)
+    assert [f"{float(v):.12g}" for v in logged] == PUBLISHED_ERRORS
+    assert facts["three_layer_error_log_rounded"] == ", ".join(PUBLISHED_ERRORS)
+    close(facts["three_layer_error_first"], float(PUBLISHED_ERRORS[0]), 8)
+    close(facts["three_layer_error_last"], float(PUBLISHED_ERRORS[-1]), 8)
+    assert by_hand.three_layer_shared().errors == pytest.approx([float(e) for e in PUBLISHED_ERRORS], rel=1e-10)
+
+
+THREE_SHAPES = ("l0", "syn0", "syn1", "l1", "l2", "l2_error", "l2_delta", "l1_error", "l1_delta")
+
+
+@covers(*(f"three_layer_shape_{n}" for n in THREE_SHAPES), *(f"shape3_{n}" for n in THREE_SHAPES if n != "l0"))
+@covers("shape3_l0", "shape3_y", "shape3_syn1_T", "shape3_l1_T")
+def test_three_layer_shapes(facts: Facts) -> None:
+    """Both spellings of the shapes (with an x and with a multiplication sign) are those of a real iteration."""
+    first = by_hand.three_layer_shared().snapshots[0]
+    for name in THREE_SHAPES:
+        rows, cols = first[name].shape
+        assert facts[f"three_layer_shape_{name}"] == f"{rows}x{cols}", name
+        assert facts[f"shape3_{name}"] == f"{rows} \u00d7 {cols}", name
+    assert facts["shape3_y"] == " \u00d7 ".join(map(str, Y_XOR.shape))
+    assert facts["shape3_syn1_T"] == " \u00d7 ".join(map(str, first["syn1"].T.shape))
+    assert facts["shape3_l1_T"] == " \u00d7 ".join(map(str, first["l1"].T.shape))
+
+
+def matrix_cells(text: str, rows: list[str]) -> np.ndarray:
+    """The numbers of a matrix table fact, after checking its row labels."""
+    body = table(text)
+    assert [r[0] for r in body] == rows
+    return np.array([[float(c) for c in r[1:]] for r in body])
+
+
+def close_matrix(text: str, rows: list[str], values: np.ndarray, digits: int = 8) -> None:
+    """Every entry of a matrix table fact, to the digits it prints."""
+    cells = [c for r in table(text) for c in r[1:]]
+    matrix_cells(text, rows)
+    assert len(cells) == np.size(values)
+    for cell, value in zip(cells, np.ravel(values), strict=True):
+        close(cell, value, digits)
+
+
+@covers(
+    "three_layer_starting_syn0_table",
+    "three_layer_starting_syn1_table",
+    "three_layer_starting_syn1_t_table",
+    "three_layer_first_iteration_l1_table",
+    "three_layer_first_iteration_l2_table",
+    "three_layer_first_iteration_l2_delta_table",
+    "three_layer_first_iteration_l1_error_table",
+    "three_layer_first_iteration_syn1_change_table",
+)
+def test_three_layer_first_iteration_tables(facts: Facts) -> None:
+    """The starting weights and every array of the first iteration, to 8 decimals."""
+    first = by_hand.three_layer_shared().snapshots[0]
+    examples = [row_label(r) for r in X]
+    units = [f"unit {i}" for i in range(4)]
+    close_matrix(facts["three_layer_starting_syn0_table"], ["column 0", "column 1", "column 2"], first["syn0"])
+    close_matrix(facts["three_layer_starting_syn1_table"], units, first["syn1"])
+    close_matrix(facts["three_layer_starting_syn1_t_table"], ["syn1.T"], first["syn1"].T)
+    close_matrix(facts["three_layer_first_iteration_l1_table"], examples, first["l1"])
+    l2_table = facts["three_layer_first_iteration_l2_table"]
+    assert header(l2_table)[1:] == ["l2", "y", "l2_error"]
+    close_matrix(l2_table, examples, np.hstack([first["l2"], Y_XOR, first["l2_error"]]))
+    close_matrix(facts["three_layer_first_iteration_l2_delta_table"], examples, first["l2_delta"])
+    close_matrix(facts["three_layer_first_iteration_l1_error_table"], examples, first["l1_error"])
+    change = first["syn1_after"] - first["syn1"]
+    close_matrix(facts["three_layer_first_iteration_syn1_change_table"], units, change)
+    assert np.allclose(change, first["l1"].T.dot(first["l2_delta"]))
+
+
+@covers(
+    "three_layer_worked_row",
+    "three_layer_worked_col",
+    "three_layer_worked_input",
+    "three_layer_worked_l2_delta",
+    "three_layer_worked_syn1_weight",
+    "three_layer_worked_product",
+    "three_layer_worked_l1_error_entry",
+    "three_layer_worked_l1",
+    "three_layer_worked_slope",
+    "three_layer_worked_l1_delta",
+)
+def test_three_layer_worked_entry(facts: Facts) -> None:
+    """The largest entry of l1_error, taken apart: delta times weight, then the slope and the hidden delta."""
+    first = by_hand.three_layer_shared().snapshots[0]
+    row, col = np.unravel_index(np.argmax(np.abs(first["l1_error"])), first["l1_error"].shape)
+    assert (facts["three_layer_worked_row"], facts["three_layer_worked_col"]) == (str(row), str(col))
+    assert facts["three_layer_worked_input"] == row_label(X[row])
+    close(facts["three_layer_worked_l2_delta"], first["l2_delta"][row, 0], 8)
+    close(facts["three_layer_worked_syn1_weight"], first["syn1"][col, 0], 8)
+    close(facts["three_layer_worked_product"], first["l2_delta"][row, 0] * first["syn1"][col, 0], 8)
+    close(facts["three_layer_worked_l1_error_entry"], first["l1_error"][row, col], 8)
+    hidden = first["l1"][row, col]
+    close(facts["three_layer_worked_l1"], hidden, 8)
+    close(facts["three_layer_worked_slope"], hidden * (1 - hidden), 8)
+    close(facts["three_layer_worked_l1_delta"], first["l1_delta"][row, col], 8)
+
+
+@covers("three_layer_trained_l2_table", "three_layer_trained_max_miss", "eleven_lines_trained_l2_table")
+def test_three_layer_trained(facts: Facts) -> None:
+    """After training both scripts guess exclusive or; the largest miss is the one stated."""
+    l2 = by_hand.three_layer_shared().last["l2"]
+    examples = [row_label(r) for r in X]
+    close_matrix(facts["three_layer_trained_l2_table"], examples, np.hstack([l2, Y_XOR]))
+    close_matrix(facts["eleven_lines_trained_l2_table"], examples, l2)
+    close(facts["three_layer_trained_max_miss"], np.abs(Y_XOR - l2).max(), 8)
+
+
+@covers(
+    "eleven_lines_same_weights", "eleven_lines_printed_lines", "eleven_lines_post_lines", "eleven_lines_mapping_table"
+)
+def test_eleven_lines(facts: Facts) -> None:
+    """The 11-line script ends with the 50-line script's weights, prints nothing, and maps line by line."""
+    eleven, fifty = script_globals("eleven_lines.py"), script_globals("three_layer.py")
+    same = all(np.array_equal(eleven[n], fifty[n]) for n in ("syn0", "syn1"))
+    assert same and facts["eleven_lines_same_weights"] == "the same, bit for bit"
+    assert facts["eleven_lines_printed_lines"] == str(len(script_run("eleven_lines.py")[0].splitlines()))
+    assert facts["eleven_lines_post_lines"] == str(PUBLISHED_POST_LINES)
+    rows = table(facts["eleven_lines_mapping_table"])
+    count = len(read(SRC / "eleven_lines.py").splitlines())
+    assert [r[0] for r in rows] == [f"[line {n}](#line-{n})" for n in range(1, count + 1)]
+    sections = anchor_ranges(read(DOCS / "part-2" / "three-layer-network.md"))
+    for cells in rows:
+        for words, anchor in re.findall(r"\[(lines? [\d\u2013]+)\]\([^)#]*#([\w-]+)\)", cells[2]):
+            first, last = sections[anchor]
+            assert all(first <= int(n) <= last for n in re.findall(r"\d+", words)), (words, anchor)
+
+
+# --- checking the notes -------------------------------------------------------------------------------------
+
+
+def scores_scan(limit: int = 30000) -> int | None:
+    """The first iteration whose np.dot(l0,syn0), to 8 decimals, is the notes' quote."""
+    quoted = [float(v) for v in NOTES_DOT]
+    syn0 = 2 * np.random.RandomState(PUBLISHED_SEED).random_sample((3, 1)) - 1
+    for i in range(limit):
+        scores = np.dot(X, syn0)
+        if np.array_equal(np.round(scores.ravel(), 8), quoted):
+            return i
+        l1 = sigmoid(scores)
+        syn0 += np.dot(X.T, (Y_FIRST_COLUMN - l1) * (l1 * (1 - l1)))
+    return None
+
+
+@covers("notes_dot_iteration", "notes_dot_last", "notes_dot_printout_verdict")
+def test_notes_scores(facts: Facts) -> None:
+    """The notes' np.dot(l0,syn0) appears only in a longer run, at the iteration stated."""
+    at = scores_scan()
+    assert at is not None and at >= PUBLISHED_TWO_LAYER_ITERATIONS
+    assert facts["notes_dot_iteration"] == f"{at:,}"
+    last = by_hand.two_layer_shared().snapshots[9999]
+    close_all(facts["notes_dot_last"], np.dot(last["l0"], last["syn0"]), 8)
+    assert facts["notes_dot_printout_verdict"] == FAILS
+
+
+@covers(
+    "notes_l1_first",
+    "notes_l1_first_cut",
+    "notes_l1_first_rounded",
+    "notes_l1_second",
+    "notes_l1_second_rounded",
+    "notes_said_l1_second",
+    "notes_l1_second_verdict",
+)
+def test_notes_early_guesses(facts: Facts) -> None:
+    """The notes' 'second iteration' numbers are the first iteration's, cut off: the claim does not hold."""
+    run = by_hand.two_layer_shared()
+    first, second = run.snapshots[0]["l1"].ravel(), run.snapshots[1]["l1"].ravel()
+    close_all(facts["notes_l1_first"], first, 8)
+    close_all(facts["notes_l1_second"], second, 8)
+    close_all(facts["notes_l1_first_rounded"], first, 2)
+    close_all(facts["notes_l1_second_rounded"], second, 2)
+    assert facts["notes_said_l1_second"] == ", ".join(NOTES_L1_SECOND)
+    assert facts["notes_l1_first_cut"] == ", ".join(f"{np.floor(v * 100) / 100:.2f}" for v in first)
+    assert facts["notes_l1_first_cut"] == facts["notes_said_l1_second"]
+    assert facts["notes_l1_second_rounded"] != facts["notes_said_l1_second"]
+    assert facts["notes_l1_second_verdict"] == FAILS
+
+
+@covers("notes_x1_new_rows_verdict", "notes_trained_max_miss")
+def test_notes_new_rows(facts: Facts) -> None:
+    """The first of the notes' 'new' rows is a training row; the trained outputs miss by at most the stated amount."""
+    assert NOTES_X1[0] in X.tolist() and facts["notes_x1_new_rows_verdict"] == FAILS
+    l1 = by_hand.two_layer_shared().last["l1"]
+    close(facts["notes_trained_max_miss"], np.abs(Y_FIRST_COLUMN - l1).max(), 4)
+
+
+@covers(
+    "notes_said_e",
+    "notes_exp_e_verdict",
+    "notes_exp_e_found",
+    "notes_sigmoid_four",
+    "notes_sigmoid_minus_four",
+    "notes_sigmoid_four_gap",
+    "notes_sigmoid_four_verdict",
+    "notes_sigmoid_one_at",
+)
+def test_notes_sigmoid(facts: Facts) -> None:
+    """e is right but misnamed; the sigmoid at ±4 is close to its ends but not within a thousandth; it reaches 1.0."""
+    assert facts["notes_said_e"] == NOTES_E and f"{np.e:.3f}" == NOTES_E
+    assert f"{np.e:.6f}" in facts["notes_exp_e_found"] and facts["notes_exp_e_verdict"] == PARTLY
+    close(facts["notes_sigmoid_four"], sigmoid(4.0), 8)
+    close(facts["notes_sigmoid_minus_four"], sigmoid(-4.0), 8)
+    close(facts["notes_sigmoid_four_gap"], 1 - sigmoid(4.0), 4)
+    assert float(facts["notes_sigmoid_four_gap"]) > 0.001 and facts["notes_sigmoid_four_verdict"] == PARTLY
+    at = int(facts["notes_sigmoid_one_at"])
+    assert sigmoid(float(at)) == 1.0 and sigmoid(float(at - 1)) < 1.0
+
+
+@covers("notes_mean_zero_verdict", "notes_mean_zero_found")
+def test_notes_mean_zero(facts: Facts) -> None:
+    """The drawing has mean 0, but the script's starting weights do not average 0."""
+    start = by_hand.two_layer_shared().snapshots[0]["syn0"]
+    draws = 2 * np.random.RandomState(PUBLISHED_SEED).random_sample(1_000_000) - 1
+    found = facts["notes_mean_zero_found"]
+    assert f"{draws.mean():.4f}" in found and f"{start.mean():.4f}" in found and f"{start.size} " in found
+    assert abs(start.mean()) > 0.05 and facts["notes_mean_zero_verdict"] == PARTLY
+
+
+def code_lines(path: Path) -> set[int]:
+    """The lines that hold a Python token other than a comment or a line break, found by the tokenizer."""
+    skip = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER}
+    with path.open("rb") as source:
+        tokens = [t for t in tokenize.tokenize(source.readline) if t.type not in skip | {tokenize.ENCODING}]
+    return {line for t in tokens for line in range(t.start[0], t.end[0] + 1)}
+
+
+@covers(
+    "notes_loop_lines_verdict",
+    "notes_loop_lines_found",
+    "notes_longer_verdict",
+    "notes_code_lines_two",
+    "notes_code_lines_three",
+    "notes_other_lines_two",
+    "notes_other_lines_three",
+    "notes_hidden_layer_verdict",
+)
+def test_notes_line_counts(facts: Facts) -> None:
+    """Code and other lines add up to each script's length; the loop has five statements, not four."""
+    for name, word in (("two_layer.py", "two"), ("three_layer.py", "three")):
+        lines = read(SRC / name).splitlines()
+        code, other = int(facts[f"notes_code_lines_{word}"]), int(facts[f"notes_other_lines_{word}"])
+        assert code + other == len(lines)
+        assert code == len(code_lines(SRC / name)), name
+    loop = next(n for n in ast.parse(read(SRC / "two_layer.py")).body if isinstance(n, ast.For))
+    assert f"has {len(loop.body)} statements" in facts["notes_loop_lines_found"]
+    assert len(loop.body) != 4 and facts["notes_loop_lines_verdict"] == FAILS
+    three, two = (len(read(SRC / n).splitlines()) for n in ("three_layer.py", "two_layer.py"))
+    code_more = int(facts["notes_code_lines_three"]) - int(facts["notes_code_lines_two"])
+    assert three - two == 8 and code_more != 4 and facts["notes_longer_verdict"] == PARTLY
+    assert "np.dot(l1" not in read(SRC / "two_layer.py") and facts["notes_hidden_layer_verdict"] == FAILS
+
+
+@covers("notes_table", "notes_claims", "notes_count_holds", "notes_count_partly_holds", "notes_count_does_not_hold")
+def test_notes_table(facts: Facts) -> None:
+    """One row per claim; the counts add up and match the verdicts in the table."""
+    verdicts = [r[2].strip("*") for r in table(facts["notes_table"])]
+    assert len(verdicts) == int(facts["notes_claims"]) and set(verdicts) <= {HOLDS, PARTLY, FAILS}
+    for word in (HOLDS, PARTLY, FAILS):
+        assert verdicts.count(word) == int(facts[f"notes_count_{word.replace(' ', '_')}"]), word
+    for key in ("l1_second", "dot_printout", "x1_new_rows", "exp_e", "sigmoid_four", "mean_zero", "loop_lines"):
+        assert facts[f"notes_{key}_verdict"] in verdicts
+
+
+def test_pages_are_read() -> None:
+    """The page reader finds the chapters this module checks facts for."""
+    names = {p.name for p in chapters()}
+    assert {"part-1/line-by-line.md", "part-2/three-layer-network.md", "part-2/checking-the-notes.md"} <= names
