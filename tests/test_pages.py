@@ -7,15 +7,20 @@ import re
 import pytest
 
 from support.pages import (
+    DOCS,
     LINE_WORDS,
     LINK,
     TYPED_DECIMAL,
     Page,
     anchor_ranges,
     chapters,
+    misordered_families,
+    misplaced_cells,
+    misplaced_moments,
     prose_only,
     resolve,
     source_text,
+    without_fences,
 )
 
 PAGES = chapters()
@@ -61,3 +66,33 @@ def test_the_guards_see_what_they_should() -> None:
     assert TYPED_DECIMAL.findall(prose) == ["0.25", "10,000"]
     assert [m[0] for m in LINK.findall(prose)] == ["line 29"]
     assert LINE_WORDS.findall(prose)[0] == "Line 36"
+
+
+MARKDOWN_PAGES = [p for p in PAGES if p.path.suffix == ".md"]
+
+
+@pytest.mark.parametrize("page", MARKDOWN_PAGES, ids=lambda p: p.name)
+def test_facts_stay_in_their_sentences(page: Page) -> None:
+    """A fact of one iteration sits under words naming that iteration; table cells fit their row and column."""
+    markdown = without_fences(page.prose)
+    assert misplaced_moments(markdown) == []
+    assert misordered_families(markdown) == []
+    assert misplaced_cells(markdown) == []
+
+
+def test_the_sentence_guards_see_a_swap() -> None:
+    """Swapping two facts of the same kind fails: first and last iteration, two sigmoid points, two indices."""
+    line_by_line = (DOCS / "part-1" / "line-by-line.md").read_text(encoding="utf-8")
+    assert misplaced_moments(without_fences(line_by_line)) == []
+    swaps = [
+        ("first_iteration_scores", "last_iteration_scores"),
+        ("first_iteration_slope_min", "last_iteration_slope_max"),
+        ("slope_at_0", "slope_at_2"),
+        ("slope_at_0", "sigmoid_at_0"),
+        ("first_iteration_update_0", "first_iteration_update_1"),
+    ]
+    for a, b in swaps:
+        swapped = line_by_line.replace(a, "\0").replace(b, a).replace("\0", b)
+        markdown = without_fences(swapped)
+        found = misplaced_moments(markdown) + misordered_families(markdown) + misplaced_cells(markdown)
+        assert found, f"swapping {a} and {b} went unnoticed"
