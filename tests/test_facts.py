@@ -23,6 +23,7 @@ from support.published import (
     NOTES_DOT,
     NOTES_E,
     NOTES_L1_SECOND,
+    NOTES_LONGER,
     NOTES_X1,
     PUBLISHED_ERRORS,
     PUBLISHED_L1,
@@ -130,13 +131,30 @@ def test_trained_output_is_the_post_s(facts: Facts) -> None:
     assert [re.sub(r"[\[\] ]", "", line) for line in lines[1:]] == PUBLISHED_L1
 
 
+@covers("count_examples", "count_inputs", "count_hidden_units", "count_two_layer_lines")
+@covers("two_layer_targets")
+def test_counts_and_targets(facts: Facts) -> None:
+    """The counts in words are the data's and the scripts'; the targets are the first column of X."""
+    words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    assert facts["count_examples"] == words[len(X)] and facts["count_inputs"] == words[X.shape[1]]
+    assert facts["count_hidden_units"] == words[by_hand.three_layer_shared().snapshots[0]["l1"].shape[1]]
+    assert facts["count_two_layer_lines"] == str(len(read(SRC / "two_layer.py").splitlines()))
+    assert facts["two_layer_targets"] == ", ".join(str(v) for v in Y_FIRST_COLUMN.ravel())
+    assert Y_FIRST_COLUMN.ravel().tolist() == X[:, 0].tolist()
+
+
 @covers("two_layer_iterations", "cli_two_iterations", "cli_three_iterations", "cli_seed", "cli_log_every")
+@covers("cli_seed_max")
 def test_counts_are_the_post_s(facts: Facts) -> None:
     """Iterations, seed and logging interval are those of the post's code."""
     assert facts["two_layer_iterations"] == facts["cli_two_iterations"] == str(PUBLISHED_TWO_LAYER_ITERATIONS)
     assert facts["cli_three_iterations"] == str(PUBLISHED_THREE_LAYER_ITERATIONS)
     assert facts["cli_seed"] == str(PUBLISHED_SEED)
     assert facts["cli_log_every"] == str(PUBLISHED_LOG_EVERY)
+    largest = int(facts["cli_seed_max"])
+    np.random.RandomState(largest)  # numpy takes seeds up to 2**32 - 1 ...
+    with pytest.raises(ValueError):
+        np.random.RandomState(largest + 1)  # ... and no larger
 
 
 @covers("shape_X", "shape_y", "shape_l0", "shape_l1", "shape_syn0", "shape_l1_error", "shape_l1_delta", "shape_l0_T")
@@ -331,6 +349,7 @@ def test_longer_training(facts: Facts) -> None:
     "three_layer_error_first",
     "three_layer_error_last",
     "three_layer_error_log_rounded",
+    "three_layer_error_first_as_post",
 )
 def test_three_layer_error_log(facts: Facts) -> None:
     """The error log is the post's, to the 12 significant digits it printed."""
@@ -340,6 +359,7 @@ def test_three_layer_error_log(facts: Facts) -> None:
     logged = re.findall(r"^Error:(\S+)$", facts["three_layer_error_log"], re.M)
     assert [f"{float(v):.12g}" for v in logged] == PUBLISHED_ERRORS
     assert facts["three_layer_error_log_rounded"] == ", ".join(PUBLISHED_ERRORS)
+    assert facts["three_layer_error_first_as_post"] == PUBLISHED_ERRORS[0]
     close(facts["three_layer_error_first"], float(PUBLISHED_ERRORS[0]), 8)
     close(facts["three_layer_error_last"], float(PUBLISHED_ERRORS[-1]), 8)
     assert by_hand.three_layer_shared().errors == pytest.approx([float(e) for e in PUBLISHED_ERRORS], rel=1e-10)
@@ -481,7 +501,7 @@ def scores_scan(limit: int = 30000) -> int | None:
     return None
 
 
-@covers("notes_dot_iteration", "notes_dot_last", "notes_dot_printout_verdict")
+@covers("notes_dot_iteration", "notes_dot_last", "notes_dot_printout_verdict", "notes_said_scores")
 def test_notes_scores(facts: Facts) -> None:
     """The notes' np.dot(l0,syn0) appears only in a longer run, at the iteration stated."""
     at = scores_scan()
@@ -490,6 +510,7 @@ def test_notes_scores(facts: Facts) -> None:
     last = by_hand.two_layer_shared().snapshots[9999]
     close_all(facts["notes_dot_last"], np.dot(last["l0"], last["syn0"]), 8)
     assert facts["notes_dot_printout_verdict"] == FAILS
+    assert facts["notes_said_scores"] == ", ".join(NOTES_DOT)
 
 
 @covers(
@@ -516,12 +537,12 @@ def test_notes_early_guesses(facts: Facts) -> None:
     assert facts["notes_l1_second_verdict"] == FAILS
 
 
-@covers("notes_x1_new_rows_verdict", "notes_trained_max_miss")
+@covers("notes_x1_new_rows_verdict", "two_layer_trained_max_miss")
 def test_notes_new_rows(facts: Facts) -> None:
     """The first of the notes' 'new' rows is a training row; the trained outputs miss by at most the stated amount."""
     assert NOTES_X1[0] in X.tolist() and facts["notes_x1_new_rows_verdict"] == FAILS
     l1 = by_hand.two_layer_shared().last["l1"]
-    close(facts["notes_trained_max_miss"], np.abs(Y_FIRST_COLUMN - l1).max(), 4)
+    close(facts["two_layer_trained_max_miss"], np.abs(Y_FIRST_COLUMN - l1).max(), 4)
 
 
 @covers(
@@ -573,6 +594,9 @@ def code_lines(path: Path) -> set[int]:
     "notes_other_lines_two",
     "notes_other_lines_three",
     "notes_hidden_layer_verdict",
+    "notes_said_longer",
+    "notes_said_longer_code",
+    "notes_code_lines_more",
 )
 def test_notes_line_counts(facts: Facts) -> None:
     """Code and other lines add up to each script's length; the loop has five statements, not four."""
@@ -586,7 +610,9 @@ def test_notes_line_counts(facts: Facts) -> None:
     assert len(loop.body) != 4 and facts["notes_loop_lines_verdict"] == FAILS
     three, two = (len(read(SRC / n).splitlines()) for n in ("three_layer.py", "two_layer.py"))
     code_more = int(facts["notes_code_lines_three"]) - int(facts["notes_code_lines_two"])
-    assert three - two == 8 and code_more != 4 and facts["notes_longer_verdict"] == PARTLY
+    assert facts["notes_code_lines_more"] == str(code_more) and (three - two, code_more) != NOTES_LONGER
+    assert facts["notes_said_longer"] == str(three - two) == str(NOTES_LONGER[0])
+    assert facts["notes_said_longer_code"] == str(NOTES_LONGER[1]) and facts["notes_longer_verdict"] == PARTLY
     assert "np.dot(l1" not in read(SRC / "two_layer.py") and facts["notes_hidden_layer_verdict"] == FAILS
 
 

@@ -28,3 +28,4 @@ NOTES_L1_SECOND = ["0.26", "0.36", "0.23", "0.32"]  # "after the second iteratio
 NOTES_DOT = ["-4.98467345", "-5.19108471", "5.39603866", "5.1896274"]  # its np.dot(l0,syn0)
 NOTES_E = "2.718"  # what it says np.exp(1) returns
 NOTES_X1 = [[0, 1, 1], [1, 1, 0], [1, 0, 1], [1, 1, 1]]  # its new rows
+NOTES_LONGER = (8, 4)  # Part 2's script is eight lines longer, four without blank lines and comments

@@ -355,9 +355,13 @@ def notes_facts() -> dict[str, str]:
     facts["notes_code_lines_three"] = str(code_lines("three_layer.py"))
     facts["notes_said_l1_second"] = listed(NOTES_L1_SECOND)
     facts["notes_said_e"] = str(NOTES_E)
+    facts["notes_said_scores"] = ", ".join(map(str, NOTES_DOT))
+    facts["notes_said_longer"] = str(NOTES_LONGER[0])
+    facts["notes_said_longer_code"] = str(NOTES_LONGER[1])
+    facts["notes_code_lines_more"] = str(code_lines("three_layer.py") - code_lines("two_layer.py"))
     facts["notes_other_lines_two"] = str(all_lines("two_layer.py") - code_lines("two_layer.py"))
     facts["notes_other_lines_three"] = str(all_lines("three_layer.py") - code_lines("three_layer.py"))
     facts["notes_sigmoid_four_gap"] = f"{1 - float(nonlin(4)):.4f}"
     facts["notes_sigmoid_one_at"] = str(next(x for x in range(100) if float(nonlin(x)) == 1.0))
-    facts["notes_trained_max_miss"] = f"{float(np.max(np.abs(data.y - train_two_layer().l1))):.4f}"
+    facts["two_layer_trained_max_miss"] = f"{float(np.max(np.abs(data.y - train_two_layer().l1))):.4f}"
     return facts

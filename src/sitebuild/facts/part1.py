@@ -212,6 +212,7 @@ def command_line() -> dict[str, str]:
         "cli_two_iterations": str(two.iterations),
         "cli_three_iterations": str(three.iterations),
         "cli_seed": str(two.seed),
+        "cli_seed_max": str(np.iinfo(np.uint32).max),
         "cli_log_every": str(inspect.signature(train_three_layer).parameters["log_every"].default),
     }
 
@@ -257,3 +258,24 @@ def weight_plot() -> dict[str, str]:
         parts.append(f'<polyline stroke-dasharray="{dashes[j]}" points="{points}"/>')
     parts.append("</g></svg>")
     return {"weight_plot_svg": "".join(parts)}
+
+
+WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+
+
+def word(count: int) -> str:
+    """A small count as prose writes it ("four"), larger ones in digits."""
+    return WORDS[count] if count < len(WORDS) else str(count)
+
+
+@provides
+def counts() -> dict[str, str]:
+    """How many examples, inputs and hidden units there are, the targets, and the two-layer script's length."""
+    hidden = trained_three().snapshots[0].syn0.shape[1]
+    return {
+        "count_examples": word(len(X)),
+        "count_inputs": word(X.shape[1]),
+        "count_hidden_units": word(hidden),
+        "count_two_layer_lines": str(len((SCRIPTS / "two_layer.py").read_text(encoding="utf-8").splitlines())),
+        "two_layer_targets": ", ".join(str(int(t)) for t in y.ravel()),
+    }
