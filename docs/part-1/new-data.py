@@ -9,7 +9,7 @@
 # Source: `src/tinynet/data.py` (the rows `X1`) and `predict` in `src/tinynet/network.py`, after training as in `src/tinynet/two_layer.py`.
 #
 # The post says that all of the learning is stored in `syn0`.
-# The seed notes took that at its word: they trained the network, then fed the trained weights four new rows.
+# The notes took that at its word: they trained the network, then fed the trained weights new rows.
 # This page repeats the experiment, explains the answers from the weights, and shows where the weights know nothing.
 
 # %%
@@ -30,7 +30,7 @@ syn0 = run.syn0
 #
 # The cell above trained the network as the script does and kept its weights in `syn0`.
 # After the loop, the notes ran the forward pass of [line 29](../line-by-line/#line-29) once more, on new rows `X1` and with the trained `syn0`.
-# Here are their two lines, as they wrote them:
+# Here are their lines, as they wrote them:
 
 # %%
 X1 = np.array([ [0,1,1], [1,1,0], [1,0,1],[1,1,1] ])
@@ -47,7 +47,7 @@ print("same as the notes, to the eight decimals they show:", np.array_equal(np.r
 #
 # ### Only one of the rows is new
 #
-# The notes say that the first *two* rows are new to the network.
+# The notes say that the first and the second row are new to the network.
 # Check each row of `X1` against the training rows `X`:
 
 # %%
@@ -57,7 +57,7 @@ for row in X1:
 
 # %% [markdown]
 # Only `[1, 1, 0]` is new.
-# `[0, 1, 1]` is the second training row, and the last two rows of `X1` are training rows too.
+# `[0, 1, 1]` is the second training row, and the rows of `X1` after the new one are training rows too.
 #
 # The answer for `[0, 1, 1]` is still not quite the one printed at the end of training.
 # `l1` is computed on [line 29](../line-by-line/#line-29), *before* [line 39](../line-by-line/#line-39) updates the weights one last time; the new forward pass uses the updated weights:
@@ -69,7 +69,7 @@ print("forward pass with the final syn0:       ", x1prediction[0, 0])
 # %% [markdown]
 # ## What the weights learned
 #
-# Three weights, one per input column:
+# One weight per input column:
 
 # %%
 print("syn0 =", syn0.ravel())
@@ -99,7 +99,7 @@ for row, total in zip(X1, np.dot(X1, syn0).ravel(), strict=True):
 # So the third weight is added to every sum the network ever computed during training: the data cannot tell whether it belongs to the third column or is just a constant offset that every row gets.
 # Rows with a 0 in the third column lose that offset, and nothing in training said what should happen then.
 #
-# All eight rows of three bits show it:
+# Every possible row of bits shows it:
 
 # %%
 rows = np.array(list(itertools.product([0, 1], repeat=3)))
@@ -118,11 +118,11 @@ axes.legend(handles=[Patch(color="tab:blue", label="training row"), Patch(color=
 figure.show()
 
 # %% [markdown]
-# Three cases stand out:
+# Some cases stand out:
 #
-# - `[0, 0, 0]` gives exactly one half.
-#   Its sum is 0 whatever the weights are, and the sigmoid of 0 is one half: the network can only shrug.
-# - `[0, 1, 0]` gives a value close to one half, the sigmoid of the small second weight alone.
+# - `[0, 0, 0]` gives exactly the middle value.
+#   Its sum is 0 whatever the weights are, and the sigmoid of 0 is the middle: the network can only shrug.
+# - `[0, 1, 0]` gives a value close to the middle, the sigmoid of the small second weight alone.
 #   By the rule the answer should be 0, but the network is barely leaning that way.
 # - `[1, 0, 0]` and `[1, 1, 0]` come out right, and more confident than the training rows, for the reason above.
 #
@@ -142,12 +142,12 @@ print("\n".join(lines))
 
 # %% [markdown]
 # A network only knows the patterns its training data varied.
-# Here the data varied the first two columns and held the third one fixed, so the third column's effect on its own was never measured.
+# Here the data varied the first and the second column and held the third one fixed, so the third column's effect on its own was never measured.
 #
 # ## Things to try
 #
 # - Add the row `[0, 1, 0]` with target 0 to `X` and `y` (both are read-only arrays: build new ones with `np.vstack`), pass them to `train_two_layer(X=..., y=...)`, and see what happens to the third weight and to `[0, 0, 0]`.
-# - Train on only three of the four rows and predict the fourth: which row can the network do without?
+# - Train on all the rows but one and predict the one left out: which row can the network do without?
 # - Change the targets to the *second* column, `[0, 1, 0, 1]`, and try `X1` again.
 # - Give the network a fourth input column that is always 1 and leave the third column as it is.
-#   How do the two constant columns share the offset?
+#   How do the constant columns share the offset?

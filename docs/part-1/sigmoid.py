@@ -13,7 +13,7 @@
 # Called with `deriv=True`, it gives the sigmoid's slope.
 # This page plots both, derives the slope, and shows why the slope makes confident predictions change slowly.
 #
-# Here is `nonlin` as the site's code defines it (the same two lines as the script):
+# Here is `nonlin` as the site's code defines it (the same lines as the script):
 
 # %%
 import inspect
@@ -37,7 +37,7 @@ print(inspect.getsource(nonlin))
 # At $x = 0$, $e^{0} = 1$ and $\sigma(0) = \tfrac12$ exactly.
 # So any number, however large, comes out between 0 and 1: the post reads the result as a probability.
 #
-# The seed notes say that 4 or more gives "very close to 1" and −4 or less "very close to 0".
+# The notes say that 4 or more gives "very close to 1" and −4 or less "very close to 0".
 # Here are the real values:
 
 # %%
@@ -50,7 +50,7 @@ within = next(x for x in range(100) if 1 - nonlin(x) < 0.01)
 print(f"the first whole number whose sigmoid is within 1% of 1: {within}")
 
 # %% [markdown]
-# The notes' rule of thumb holds if "very close" means within a few percent.
+# The notes' rule of thumb holds if "very close" allows the gaps printed above.
 # The gap keeps shrinking fast: each step of 2 in $x$ divides it by about $e^2$, as the lines above show.
 #
 # The notes also say that `np.exp(1)` returns "the natural logarithm e".
@@ -65,7 +65,7 @@ print("np.log(np.exp(1)) =", np.log(np.exp(1)))
 # ## The curve and its slope
 #
 # The blue curve is the sigmoid; the orange one is its slope at each point.
-# The dots mark the three points the post looks at: $x = 2$, $x = -1$ and $x = 0$.
+# The dots mark the points the post looks at: $x = 2$, $x = -1$ and $x = 0$.
 
 # %%
 x = np.linspace(-8, 8, 401)
@@ -109,7 +109,7 @@ for x0 in [-3.0, -1.0, 0.0, 0.5, 2.0]:
 # [Line 6](../line-by-line/#lines-4-7) returns `x*(1-x)`.
 # That is $\sigma(1-\sigma)$ only if `x` already *is* a sigmoid output.
 # And it is: the script calls `nonlin(l1,True)` on [line 36](../line-by-line/#line-36), and `l1` holds the sigmoid's outputs from [line 29](../line-by-line/#line-29).
-# The formula never needs the input again, so the script saves computing an exponential twice.
+# The formula never needs the input again, so the script saves computing a second exponential.
 #
 # The price is a trap: give `nonlin(..., True)` the sigmoid's *input* and it returns nonsense.
 
@@ -123,7 +123,7 @@ print("wrong: nonlin(z, True)         =", nonlin(z, True))
 #
 # ## The slopes at 2, −1 and 0
 #
-# The post's three points, with the slope computed the way the script does (sigmoid first, then `nonlin(..., True)`):
+# The post's points, with the slope computed the way the script does (sigmoid first, then `nonlin(..., True)`):
 
 # %%
 for x0 in (2.0, -1.0, 0.0):
@@ -138,13 +138,13 @@ print(f"smallest: {slopes.min():.3g}; every slope is above 0 and at most {slopes
 
 # %% [markdown]
 # The steepest point is $x = 0$, where $\sigma = \tfrac12$ and the slope is $\tfrac12 \cdot \tfrac12 = \tfrac14$, the largest value printed above.
-# No slope is bigger: the product $s(1-s)$ of two numbers that add up to 1 is largest when both are one half.
+# No slope is bigger: the product $s(1-s)$ of numbers that add up to 1 is largest when they are equal.
 #
 # ## Confident predictions get small updates
 #
 # [Line 36](../line-by-line/#line-36) multiplies each miss by the slope at that row's output.
 # A confident output sits near 0 or 1, on a flat part of the curve, so its slope is small and its update is small too.
-# Here are the four rows at the first iteration, when nothing is certain, and after training:
+# Here are the rows at the first iteration, when nothing is certain, and after training:
 
 # %%
 first = train_two_layer(record=[0]).snapshots[0]
@@ -159,12 +159,12 @@ for name, l1 in (("iteration 0", first.l1), ("after training", trained.l1)):
 # After training the outputs sit near 0 or 1, and the last column shows how many times their slopes now fall short of the largest.
 # The same miss now moves the weights far less, so a network that is already right stays put.
 #
-# The seed notes put it as "putting more faith" in confident predictions.
+# The notes put it as "putting more faith" in confident predictions.
 # In the numbers, that faith means the confident rows barely change the weights.
 #
 # ## Things to try
 #
-# - Plot the slope against the sigmoid's *output* (from 0 to 1) instead of its input: you get a parabola with its top at one half.
+# - Plot the slope against the sigmoid's *output* (from 0 to 1) instead of its input: you get a parabola with its top in the middle.
 # - Find how large $x$ must be before $\sigma(x)$ prints as exactly `1.0` in float64.
 # - Write your own training loop, copying [line 29](../line-by-line/#line-29) to [line 39](../line-by-line/#line-39), but leave out the slope on [line 36](../line-by-line/#line-36) (use `l1_delta = l1_error`).
 #   Does it still learn?

@@ -8,14 +8,14 @@
 #
 # Source: `src/tinynet/two_layer.py` ([line 25](../line-by-line/#line-25) to [line 39](../line-by-line/#line-39)), run through `train_two_layer` in `src/tinynet/network.py`.
 #
-# The loop that starts on [line 25](../line-by-line/#line-25) runs its body ten thousand times.
-# Each pass does three things:
+# The loop that starts on [line 25](../line-by-line/#line-25) runs its body 10000 times, once per iteration.
+# Each pass does the same things:
 #
-# 1. **Predict.** [Line 29](../line-by-line/#line-29) multiplies the inputs by the weights and squashes the sums with the sigmoid: `l1` holds the four guesses.
+# 1. **Predict.** [Line 29](../line-by-line/#line-29) multiplies the inputs by the weights and squashes the sums with the sigmoid: `l1` holds one guess per row.
 # 2. **Measure.** [Line 32](../line-by-line/#line-32) subtracts the guesses from the targets: `l1_error` says how far off each guess is, and in which direction.
 # 3. **Update.** [Line 36](../line-by-line/#line-36) scales each miss by the sigmoid's slope, and [line 39](../line-by-line/#line-39) turns the result into a change of the weights.
 #
-# This page watches those passes: a few at the start, the last two, and all of them in a plot.
+# This page watches those passes: a few at the start, the last ones, and all of them in a plot.
 # `train_two_layer` does exactly what the script does, bit for bit, and can keep a copy of every variable at the iterations you ask for.
 
 # %%
@@ -27,7 +27,7 @@ from tinynet.plotting import new_plot
 # %% [markdown]
 # ## The seed notes' printout
 #
-# The seed notes added two print lines inside the loop, right after [line 29](../line-by-line/#line-29), for the first four iterations and the last two.
+# The notes added print lines inside the loop, right after [line 29](../line-by-line/#line-29), for the first few iterations and the last ones.
 # Here is what they print, made by the real code:
 
 # %%
@@ -40,12 +40,12 @@ for i in shown:
 
 # %% [markdown]
 # At iteration 0 the weights are still the random ones from [line 23](../line-by-line/#line-23), and every guess sits between the targets.
-# By iteration 9999 the sums are large and negative for the first two rows and large and positive for the last two, so the sigmoid pushes the guesses close to 0 and 1.
+# By iteration 9999 the sums are large and negative for the rows with target 0 and large and positive for the others, so the sigmoid pushes the guesses close to 0 and 1.
 #
-# ### Two slips in the notes
+# ### Slips in the notes
 #
-# The notes say that "after the second iteration" `l1` was, to two decimals, `[0.26, 0.36, 0.23, 0.32]`.
-# Those are the values of the very *first* pass (iteration 0), and they are cut off after two decimals rather than rounded:
+# The notes say that "after the second iteration" `l1` was, "to two decimals", `[0.26, 0.36, 0.23, 0.32]`.
+# Those are the values of the very *first* pass (iteration 0), and they are cut off rather than rounded:
 
 # %%
 notes = np.array([0.26, 0.36, 0.23, 0.32])
@@ -57,7 +57,7 @@ print("the notes' values are iteration 0 cut off:", np.array_equal(np.floor(firs
 
 # %% [markdown]
 # The notes also quote a sum `np.dot(l0,syn0)` of `[-4.98467345, -5.19108471, 5.39603866, 5.1896274]`, as an example of what [line 29](../line-by-line/#line-29) passes to the sigmoid.
-# No iteration of the script's ten thousand produces it: the sums of the last one are printed above.
+# No iteration of the script's 10000 produces it: the sums of the last one are printed above.
 # Letting the loop run on finds where those numbers come from:
 
 # %%
@@ -68,13 +68,13 @@ print("iterations whose sums match the notes:", matches)
 print("sums at the script's last iteration:  ", np.dot(run.snapshots[9999].l0, run.snapshots[9999].syn0).ravel())
 
 # %% [markdown]
-# So the quoted sums come from a run about twice as long as the script's: the notes must have been trying more iterations when they printed them.
+# So the quoted sums come from a run longer than the script's: the notes must have been trying more iterations when they printed them.
 # The point of the example still stands: the sigmoid's input can be any number, and only its output is squeezed between 0 and 1.
 #
-# ## The four guesses, iteration by iteration
+# ## The guesses, iteration by iteration
 #
 # Now keep every iteration.
-# The horizontal axis is logarithmic, so the first few iterations, where most of the change happens, get as much room as the last thousands.
+# The horizontal axis is logarithmic, so the first few iterations, where most of the change happens, get as much room as the long tail.
 # The dashed lines are the targets `y`.
 
 # %%
@@ -97,7 +97,7 @@ figure.show()
 #
 # ## The error
 #
-# The script does not print its error, but the error is easy to follow: the mean of the four misses' sizes, `np.mean(np.abs(l1_error))`, once per iteration.
+# The script does not print its error, but the error is easy to follow: the mean of the misses' sizes, `np.mean(np.abs(l1_error))`, once per iteration.
 # Both axes are logarithmic here.
 
 # %%
@@ -136,12 +136,12 @@ print("\n".join(table))
 
 # %% [markdown]
 # The notes are right: each row of the table is closer than the one before.
-# But the gains shrink: going from ten thousand to sixty thousand iterations does much less than going from one hundred to one thousand did.
+# But the gains shrink: going from 10000 to 60000 iterations does much less than going from 100 to 1000 did.
 #
 # ## Things to try
 #
 # - Print `l1_error` instead of `l1` in the printout above (ask the snapshot for `step.l1_error`) and watch the misses shrink.
-# - Plot `syn0`, the three weights, over the iterations (each snapshot keeps it as `step.syn0`).
+# - Plot `syn0`, the weights, over the iterations (each snapshot keeps it as `step.syn0`).
 #   Which weight grows, and which ones stay small?
 # - Train with `seed=2` or `seed=3`: do the guesses end up in the same place?
-# - Count how many iterations it takes before every guess is within a tenth of its target.
+# - Count how many iterations it takes before every guess rounds to its target.

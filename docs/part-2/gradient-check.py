@@ -14,7 +14,7 @@
 # %% [markdown]
 # ## The error being lowered
 #
-# Take the squared error of the outputs, summed over the four rows and halved:
+# Take the squared error of the outputs, summed over the rows and halved:
 #
 # $$E = \frac{1}{2} \sum_i \left(y_i - \text{out}_i\right)^2$$
 #
@@ -38,7 +38,7 @@
 #
 # ## The three-layer network
 #
-# Now $l_1 = \sigma(X W_0)$ and $l_2 = \sigma(l_1 W_1)$, with $W_0$ = `syn0` (three by four) and $W_1$ = `syn1` (four by one).
+# Now $l_1 = \sigma(X W_0)$ and $l_2 = \sigma(l_1 W_1)$, with $W_0$ = `syn0` (from the inputs to the hidden units) and $W_1$ = `syn1` (from the hidden units to the output).
 # The last layer is the two-layer case again, with $l_1$ in the place of $X$.
 # With $\delta_2 = (y - l_2) \odot l_2 (1 - l_2)$, which is `l2_delta` ([line 40](../three-layer-network/#line-40)),
 #
@@ -84,7 +84,7 @@ print("step h:", h)
 print("threshold for the relative error:", threshold)
 
 # %% [markdown]
-# A relative error below the threshold is the customary sign of a correct gradient in double precision; a wrong gradient shows up as an error many orders of magnitude larger.
+# A relative error below the threshold is the customary sign of a correct gradient in float64; a wrong gradient shows up as an error many orders of magnitude larger.
 #
 # The two-layer network is checked on Part 1's answers, the data its script trains on, at its random starting weights and halfway through its run.
 
@@ -114,7 +114,7 @@ for iterations in (0, 5000):
     print()
 
 # %% [markdown]
-# The three-layer network is checked on the exclusive-or answers, at its starting weights and halfway through its run: all twelve weights of `syn0` and all four of `syn1`.
+# The three-layer network is checked on the exclusive-or answers, at its starting weights and halfway through its run: every weight of `syn0` and of `syn1`.
 
 # %%
 def check_three_layer(syn0, syn1):
@@ -161,13 +161,13 @@ print("how many times larger than minus the gradient:", (wrong / numeric).ravel(
 print("below the threshold:", bool(errors.max() < threshold))
 
 # %% [markdown]
-# Every slope of the sigmoid is at most a quarter, so leaving it out makes each entry several times too large.
+# Every slope of the sigmoid is well below 1, so leaving it out makes each entry several times too large.
 # The update still points roughly downhill, but it is not the gradient, and the check says so at once.
 
 # %% [markdown]
 # ## Choosing the step
 #
-# The step $h$ cannot be too large (the difference then measures the curve, not its slope) nor too small (the two values of $E$ then agree in almost all their digits and rounding takes over).
+# The step $h$ cannot be too large (the difference then measures the curve, not its slope) nor too small (the values of $E$ on either side then agree in almost all their digits and rounding takes over).
 # The plot shows the relative error for one weight of the three-layer network as $h$ changes.
 
 # %%
@@ -209,5 +209,5 @@ print("best step on this grid:", f"{steps[int(np.argmin(curve))]:.1e}", " relati
 #
 # - Flip the sign of the update (`-update_two_layer(...)`) and see what the check reports.
 # - Check the gradient after the full run: many updates are tiny by then; do the relative errors stay small?
-# - Replace the squared error by the mean squared error (divide by four) and find which factor the check now finds in the update.
+# - Replace the squared error by the mean squared error (divide by the number of rows) and find which factor the check now finds in the update.
 # - Check the two-layer network on the exclusive-or answers after training: its update is zero apart from rounding, so what does the relative error measure there?

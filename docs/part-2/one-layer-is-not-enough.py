@@ -6,8 +6,8 @@
 # %% [markdown]
 # # Why one layer of weights is not enough
 #
-# Part 2 keeps the four input rows of Part 1 and changes only the answers.
-# The output is now 1 when exactly one of the first two columns is 1: the "exclusive or" of those columns.
+# Part 2 keeps the input rows of Part 1 and changes only the answers.
+# The output is now 1 when exactly one of the first and the second column is 1: the "exclusive or" of those columns.
 # This page trains Part 1's network, the one with a single weight matrix, on those new answers and watches it fail.
 # Then it shows why no single weight matrix can ever succeed.
 #
@@ -27,7 +27,7 @@ for row, old, new in zip(X, y.ravel(), y_xor.ravel(), strict=True):
 
 # %% [markdown]
 # The first column still matters, but no longer on its own.
-# Rows two and three have different first columns and the same answer; rows one and four too.
+# The middle rows have different first columns and the same answer; the first and the last row too.
 
 # %% [markdown]
 # ## Training on the new answers
@@ -42,7 +42,7 @@ print(run.l1)
 print("largest distance of any output from one half:", np.abs(run.l1 - 0.5).max())
 
 # %% [markdown]
-# Every output is exactly one half, as far as a float can tell.
+# Every output is exactly 0.5, as far as a float can tell.
 # The network answers "I don't know" for every row.
 # Its weights tell the same story:
 
@@ -52,10 +52,10 @@ print(run.syn0)
 print("largest weight, in size:", np.abs(run.syn0).max())
 
 # %% [markdown]
-# All three weights are zero apart from rounding noise, and a weighted sum of zero gives the sigmoid's middle value, one half.
+# All the weights are zero apart from rounding noise, and a weighted sum of zero gives the sigmoid's middle value, 0.5.
 #
 # Zero is where the update of [line 39](../../part-1/line-by-line/#line-39) stops moving.
-# At zero weights every output is one half, so every slope is the same and the update is that slope times `X.T` times the misses `y_xor - 0.5`.
+# At zero weights every output is 0.5, so every slope is the same and the update is that slope times `X.T` times the misses `y_xor - 0.5`.
 # Each column of `X` has a 1 on as many rows with answer 1 as rows with answer 0, so each column's sum of misses is zero:
 
 # %%
@@ -89,23 +89,23 @@ print("first iteration where every weight is below 1e-15 in size:", floor)
 # %% [markdown]
 # ## Why no weight vector can do it
 #
-# The two-layer network computes $l_1 = \sigma(w_1 x_1 + w_2 x_2 + b)$, where $w_1, w_2, b$ are the three entries of `syn0`.
+# The two-layer network computes $l_1 = \sigma(w_1 x_1 + w_2 x_2 + b)$, where $w_1, w_2, b$ are the entries of `syn0`.
 # The third column of `X` is always 1, so its weight $b$ acts as a bias.
-# The sigmoid grows with its input and $\sigma(0)$ is one half, so the output is above one half exactly when the weighted sum is above 0.
+# The sigmoid grows with its input and $\sigma(0)$ is 0.5, so the output is above 0.5 exactly when the weighted sum is above 0.
 #
-# To get every row on the right side of one half, the four rows demand:
+# To get every row on the right side of 0.5, the rows demand:
 #
 # - row $[0, 0, 1]$, answer 0: $b < 0$
 # - row $[0, 1, 1]$, answer 1: $w_2 + b > 0$
 # - row $[1, 0, 1]$, answer 1: $w_1 + b > 0$
 # - row $[1, 1, 1]$, answer 0: $w_1 + w_2 + b < 0$
 #
-# Add the two middle conditions: $w_1 + w_2 + 2b > 0$, so $w_1 + w_2 + b > -b$.
+# Add the middle conditions: $w_1 + w_2 + 2b > 0$, so $w_1 + w_2 + b > -b$.
 # The first condition makes $-b$ positive, so $w_1 + w_2 + b > 0$, and the last condition says the opposite.
-# No choice of three numbers meets all four demands.
-# In the picture below, no straight line puts the two orange points on one side and the two blue points on the other.
+# No choice of weights meets all these demands.
+# In the picture below, no straight line puts the orange points on one side and the blue points on the other.
 #
-# A brute-force check agrees: draw many random weight vectors and count, for each, how many rows land on the right side of one half.
+# A brute-force check agrees: draw many random weight vectors and count, for each, how many rows land on the right side of 0.5.
 
 # %%
 rng = np.random.default_rng(0)
@@ -131,11 +131,11 @@ print("smallest squared error of all the random vectors:", squared_error(candida
 print("squared error of the best line's vector:", squared_error(best[:, None])[0])
 
 # %% [markdown]
-# The best any weight vector manages is three rows out of four.
+# The best any weight vector manages is every row but one.
 # Training does not aim for one of those.
-# It lowers the squared error (see [Checking the gradient](../gradient-check/)), and by that measure answering one half everywhere does better than every random vector tried, including the ones that get three rows right.
+# It lowers the squared error (see [Checking the gradient](../gradient-check/)), and by that measure answering 0.5 everywhere does better than every random vector tried, including the ones that miss only one row.
 #
-# The picture shows the four rows by their first two inputs, coloured by their answer, over the output the trained network gives at each point of the plane (third input 1).
+# The picture shows the rows by their first and second inputs, coloured by their answer, over the output the trained network gives at each point of the plane (third input 1).
 # On the left, Part 1's answers and the network trained on them; on the right, Part 2's answers and the network trained on those, with the line of one of the best random weight vectors above and the row it gets wrong.
 
 # %%
@@ -192,7 +192,7 @@ print("spread (standard deviation) of column 3:", X[:, 2].std())
 # %% [markdown]
 # In Part 1 the first column matches the answers perfectly, so one weight can carry the whole decision.
 # In Part 2 neither input column, taken alone, says anything about the answer.
-# The answer depends on the two inputs together.
+# The answer depends on both inputs together.
 # That is the job of a hidden layer, which [the three-layer network](../three-layer-network/) adds: it builds new columns out of combinations of the inputs, and then a single layer can separate the rows.
 # [The three-layer network learning](../three-layer-training/) shows those new columns.
 
@@ -200,6 +200,6 @@ print("spread (standard deviation) of column 3:", X[:, 2].std())
 # ## Things to try
 #
 # - Train on the exclusive or with another seed (`train_two_layer(X, y_xor, seed=7)`): do the weights still go to zero?
-# - Replace `y_xor` with the "or" of the first two columns, `[[0], [1], [1], [1]]`, and check that a single layer learns it.
-# - Change the answers to the "and", `[[0], [0], [0], [1]]`: write down the four conditions as above and find weights that meet them.
+# - Replace `y_xor` with the "or" of the first and the second column, `[[0], [1], [1], [1]]`, and check that a single layer learns it.
+# - Change the answers to the "and", `[[0], [0], [0], [1]]`: write down the conditions as above and find weights that meet them.
 # - Start from one of the best random weight vectors (set `syn0` to `best` and run the loop yourself): does the update of [line 39](../../part-1/line-by-line/#line-39) keep it, or drag it to zero?

@@ -7,7 +7,7 @@
 # # The three-layer network learning
 #
 # The three-layer network gets the exclusive-or answers that defeated a single layer in [Why one layer of weights is not enough](../one-layer-is-not-enough/).
-# This page runs it and looks inside: the error it prints, the error at every iteration, and what its four hidden units do.
+# This page runs it and looks inside: the error it prints, the error at every iteration, and what its hidden units do.
 #
 # Source: `src/tinynet/three_layer.py`, run through `tinynet.train_three_layer`, which repeats its operations exactly.
 
@@ -28,15 +28,15 @@ print("iterations:", run.iterations, " hidden units:", run.syn1.shape[0], " snap
 # %% [markdown]
 # ## What the script prints
 #
-# Every ten thousandth iteration, [lines 35-36](../three-layer-network/#lines-35-36) print the mean size of `l2_error`.
-# These are the six lines the script prints, made by the real code:
+# At a fixed interval, [lines 35-36](../three-layer-network/#lines-35-36) print the mean size of `l2_error`.
+# These are the lines the script prints, made by the real code:
 
 # %%
 for j, error in run.error_log:
     print("Error:" + str(error))
 
 # %% [markdown]
-# The post ran the script under Python 2, whose `str` shows twelve significant digits.
+# The post ran the script under Python 2, whose `str` shows 12 significant digits.
 # Rounded the same way, the numbers above are the published ones:
 
 # %%
@@ -49,7 +49,7 @@ for (j, error), theirs in zip(run.error_log, published, strict=True):
 # %% [markdown]
 # ## The error at every iteration
 #
-# The log shows one number in ten thousand.
+# The log shows only a few of them.
 # With `track_error=True` the run kept the same mean error for every iteration; on a log scale it looks like this.
 
 # %%
@@ -71,15 +71,15 @@ print("error at the first iteration:", run.errors[0])
 print("error at the last iteration: ", run.errors[-1])
 
 # %% [markdown]
-# The error starts near one half, falls steeply within the first few hundred iterations, and then creeps down for the rest of the run.
+# The error starts near the middle, falls steeply within the first few iterations, and then creeps down for the rest of the run.
 # The slow tail is the sigmoid's doing: outputs near 0 or 1 have a tiny slope, so [line 40](../three-layer-network/#line-40) makes their corrections tiny too.
 
 # %% [markdown]
-# ## The four hidden units
+# ## The hidden units
 #
-# [Line 29](../three-layer-network/#line-29) computes `l1`, four hidden values for each of the four rows.
-# The run kept a copy of every variable at every hundredth iteration.
-# Each panel below is one row of `X`; its coloured lines are that row's four hidden values, and the black line is the network's output `l2` for the row.
+# [Line 29](../three-layer-network/#line-29) computes `l1`, one hidden value per unit for each row.
+# The run kept a copy of every variable at every 100th iteration.
+# Each panel below is one row of `X`; its coloured lines are that row's hidden values, and the black line is the network's output `l2` for the row.
 
 # %%
 kept = sorted(run.snapshots)
@@ -105,13 +105,13 @@ fig.tight_layout()
 plt.show()
 
 # %% [markdown]
-# Most of the change happens in the first few hundred iterations, while the error falls fastest.
+# Most of the change happens in the first few iterations, while the error falls fastest.
 # After that the hidden values drift slowly and the output keeps creeping towards its answer.
 
 # %% [markdown]
 # ## Before and after
 #
-# Here are the hidden values for the four rows with the random starting weights and with the trained ones (one row of `X` per line, one hidden unit per column).
+# Here are the hidden values for the rows with the random starting weights and with the trained ones (one row of `X` per line, one hidden unit per column).
 
 # %%
 np.set_printoptions(precision=3, suppress=True)
@@ -124,10 +124,10 @@ print("l1 after training:")
 print(l1_after)
 
 # %% [markdown]
-# Before training the four units answer every row with middling values.
+# Before training the units answer every row with middling values.
 # After training each unit has picked a pattern of its own: a unit close to 1 on some rows and close to 0 on the others.
 # The last layer only has to weigh those patterns.
-# [Line 30](../three-layer-network/#line-30) feeds the weighted sum `np.dot(l1, syn1)` to the sigmoid, so the output is above one half exactly when that sum is positive:
+# [Line 30](../three-layer-network/#line-30) feeds the weighted sum `np.dot(l1, syn1)` to the sigmoid, so the output is above the middle exactly when that sum is positive:
 
 # %%
 sums_before = np.dot(l1_before, first.syn1).ravel()
@@ -154,7 +154,7 @@ print("two-layer network trained on the hidden values: output after training")
 print(single.l1)
 
 # %% [markdown]
-# To draw it, take two hidden units at a time, plus a column of ones as a bias, and train a single layer on each pair.
+# To draw it, take a pair of hidden units at a time, plus a column of ones as a bias, and train a single layer on each pair.
 # Some pairs are enough on their own:
 
 # %%
@@ -197,14 +197,14 @@ plt.show()
 
 # %% [markdown]
 # On the left, in the inputs' own plane, the orange and blue rows sit on opposite corners and no straight line splits them.
-# On the right, the same four rows placed by two of the trained hidden units: now a straight line does.
+# On the right, the same rows placed by a pair of the trained hidden units: now a straight line does.
 # That is what the hidden layer learned: to move the rows to places where one layer can tell them apart.
 # The backward step of [line 43](../three-layer-network/#line-43) is what let the error at the output reach `syn0` and move them.
 
 # %% [markdown]
 # ## Things to try
 #
-# - Record every iteration for the first two thousand (`record=range(2000)`) and plot the hidden values where they change fastest.
+# - Record every iteration at the start (`record=range(n)` for a small `n`) and plot the hidden values where they change fastest.
 # - Train with another seed (`train_three_layer(seed=2, track_error=True)`): do the hidden units learn the same patterns, in the same units?
-# - Train with `hidden=2`: draw the rows in the plane of the two hidden units, before and after.
+# - Train with `hidden=2`: draw the rows in the plane of the hidden units, before and after.
 # - Shuffle the order of the hidden units in `syn0` and `syn1` together and check that the outputs do not change.

@@ -6,15 +6,15 @@
 # %% [markdown]
 # # What next
 #
-# The three-layer script fixes two choices without comment.
-# Every update is added at full size, and the hidden layer has four units.
+# The three-layer script fixes some choices without comment.
+# Every update is added at full size, and the hidden layer has a fixed number of units.
 # Trask's next post makes both of them knobs: a learning rate, `alpha`, and a hidden size.
 # This page turns each knob over a range of values and measures what happens.
 #
 # Source: `src/tinynet/network.py` (the `alpha` and `hidden` arguments of `train_three_layer`) and `src/tinynet/sweep.py`.
 
 # %% [markdown]
-# ## Two knobs
+# ## The knobs
 #
 # With a learning rate, the updates of [line 49](../three-layer-network/#line-49) and [line 50](../three-layer-network/#line-50) become
 #
@@ -44,7 +44,7 @@ print("alpha=1.0 gives the script's weights, bit for bit:",
 # %% [markdown]
 # ## The experiment
 #
-# For each value, train the three-layer network on the exclusive-or answers from a few different random starts (seeds) and record its final error: the mean of `|y - l2|` over the four rows, the number the script prints.
+# For each value, train the three-layer network on the exclusive-or answers from a few different random starts (seeds) and record its final error: the mean of `|y - l2|` over the rows, the number the script prints.
 # To keep this page quick, each run is shorter than the script's.
 
 # %%
@@ -124,7 +124,7 @@ print("rows whose every hidden value is below 0.001:", [str(row) for row in X[de
 # The big steps pushed the weights so far that, for one row, every hidden unit sits at the flat end of its sigmoid.
 # There the slope is almost zero, so [line 47](../three-layer-network/#line-47) gives that row an `l1_delta` of almost zero, and its hidden values, almost zero too, add almost nothing to the update of [line 49](../three-layer-network/#line-49).
 # The row has dropped out of learning.
-# Its hidden layer hands the output layer nothing to weigh, so its output stays at one half.
+# Its hidden layer hands the output layer nothing to weigh, so its output stays near the middle.
 # Too large a rate does not just learn faster: it can stop learning altogether, which is why the learning rate is usually the first thing to tune.
 
 # %% [markdown]
@@ -140,16 +140,16 @@ for size, row in zip(sizes, by_size, strict=True):
 # %% [markdown]
 # One hidden unit cannot succeed from any start.
 # The output is then a sigmoid of one number times a sigmoid of one weighted sum of the inputs, so it rises or falls with that one sum: the single-layer situation of [Why one layer of weights is not enough](../one-layer-is-not-enough/) again.
-# With two or three units most of these runs stall within this budget.
-# From four units up every seed here succeeds, and more units change the final error little.
+# With 2 or 3 units most of these runs stall within this budget.
+# From 4 units up every seed here succeeds, and more units change the final error little.
 
 # %% [markdown]
 # ## Where to read on
 #
-# Trask continued the series with two posts, both built on this network:
+# Trask continued the series with more posts built on this network:
 #
 # - ["A Neural Network in 13 lines of Python (Part 2 - Gradient Descent)"](https://iamtrask.github.io/2015/07/27/python-network-part2/) (27 July 2015) explains gradient descent, adds `alpha` and a hidden size, and renames the variables (`synapse_0`, `layer_1`).
-#   Its updates read `synapse_1 -= alpha * ...` with the error written as `layer_2 - y`: the opposite sign twice, so the same step as here.
+#   Its updates read `synapse_1 -= alpha * ...` with the error written as `layer_2 - y`: the sign flipped in both places, so the same step as here.
 # - ["Hinton's Dropout in 3 Lines of Python"](https://iamtrask.github.io/2015/07/28/dropout/) (28 July 2015) switches off a random share of the hidden units on every iteration, so that no unit can rely on any other.
 #
 # [Checking the gradient](../gradient-check/) on this site shows why the updates are gradient descent in the first place.
@@ -157,7 +157,7 @@ for size, row in zip(sizes, by_size, strict=True):
 # %% [markdown]
 # ## Things to try
 #
-# - Run the sweep for as many iterations as the script (`sweep("alpha", alphas, seeds, 60000)`): does the best `alpha` change?
-# - Find the largest `alpha` at which all three seeds still succeed, by halving the interval between the last good value and the first bad one.
-# - Combine the knobs: with two hidden units, does a smaller or a larger `alpha` rescue the seeds that stall?
+# - Run the sweep for as many iterations as the script (`sweep("alpha", alphas, seeds, 6 * iterations)`): does the best `alpha` change?
+# - Find the largest `alpha` at which every seed still succeeds, by halving the interval between the last good value and the first bad one.
+# - Combine the knobs: with 2 hidden units, does a smaller or a larger `alpha` rescue the seeds that stall?
 # - Add a sweep over the number of iterations and plot the error against `alpha * iterations`: how well does it line up?

@@ -18,12 +18,6 @@ MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$|\\\(.*?\\\)|\\\[.*?\\\]", re.S)
 HEADING_ANCHOR = re.compile(r"^#{1,6} .*\{#(lines?-\d+(?:-\d+)?)\}\s*$")
 LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 LINE_WORDS = re.compile(r"\b[Ll]ines?\s+\d+")
-# decimals (0.25, -4.6), counts with thousands separators (10,000) and exponents (1e-7)
-TYPED_DECIMAL = re.compile(
-    r"(?<![\w.])[-+\u2212]?\d+\.\d+(?:e[-+]?\d+)?"
-    r"|(?<![\w,])\d{1,3}(?:,\d{3})+(?![\d])"
-    r"|\b\d+e-?\d+\b"
-)
 
 
 @dataclass
@@ -206,3 +200,118 @@ def cell_problems(name: str, label: str, column: str) -> list[str]:
         if shape[1] not in (variable[1], named):
             problems.append(f"{name} in the row of {label}")
     return problems
+
+
+# --- typed numbers -----------------------------------------------------------------------------------------
+
+# numbers written as words: counts, fractions, percentages ("one" alone reads as "a" and is left alone,
+# ordinals such as "first" name a position; "one percent", "a fifth of" and "ten-thousandth" are caught)
+NUMBER_WORDS = (
+    r"zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?"
+    r"|millions?|billions?|dozens?|half|halves|quarters?|tenths?|hundredths?|thousandths?|millionths?"
+    r"|percent|per cent|twice|thrice|double|triple|a (?:third|fourth|fifth|sixth|seventh|eighth|ninth) of"
+)
+TYPED_NUMBER = re.compile(
+    r"(?<![\w.])[-+\u2212]?\d+(?:,\d{3})*(?:\.\d+)?(?:e[-+]?\d+|st|nd|rd|th)?(?![\w])|%|\b(?:" + NUMBER_WORDS + r")\b",
+    re.I,
+)
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# the only quantities prose may type: each is a name, a version, a date or the data's own alphabet
+ALLOWED = re.compile(
+    "|".join(
+        [
+            r"\b(?:two|three)-layer\b",  # the two networks' names
+            r"\b(?:42|50|11)-line\b",  # the scripts' names: the 42-line, 50-line and 11-line scripts
+            r"\b11 lines\b|\bEleven lines\b",  # the post's title, and the site's
+            r"\bPart [12]\b|\blayers? [012]\b",  # the chapters' names; the layers' names (l0, l1, l2)
+            r"\bPython [23](?:\.\d+)?\b",  # language versions
+            rf"\b(?:\d{{1,2}} (?:{MONTHS}) )?(?:19|20)\d\d\b",  # years and dates of the works cited
+            r"(?<![\w.,])[-\u2212]?[01](?![\w%]|[.,]\d)|\bzero\b",  # 0, 1 (and -1): the data's values, the ranges' ends
+        ]
+    ),
+    re.I,
+)
+# a quotation of the post's or the notes' own words ("rounded to two decimal places") is theirs, not ours
+QUOTATION = re.compile(r'"[^"\n]{1,80}"')
+# a number right after "iteration" is an iteration's number, never the data's 0 or 1
+ITERATION_NUMBER = re.compile(r"\biterations?\s+[-\u2212]?\d+(?:,\d{3})*", re.I)
+HTML = re.compile(r"<svg\b.*?</svg>|<[^>]+>|\{[#.:][^}\n]*\}", re.S)  # tags, drawings, {#id .class} lists
+LINK_TARGET = re.compile(r"\]\([^)]*\)")
+LIST_MARKER = re.compile(r"^\s*\d+\.\s", re.M)
+HEADING_LINE_WORDS = re.compile(r"^(#{1,6} .*?)\b[Ll]ines? \d+(?:\u2013\d+)?", re.M)
+# a command line or an option quoted inline: its numbers are its input (the pages' console examples are run)
+COMMAND = re.compile(r"`(?:python -m tinynet|--)")
+# in inline code, a decimal or a count of four digits or more is a value quoted, not code
+QUOTED_VALUE = re.compile(r"(?<![\w.])[-\u2212]?\d+\.\d+|(?<![\w.])\d{4,}(?![\w])|\d{1,3}(?:,\d{3})+")
+
+
+def typed_numbers(markdown: str, allowed_literals: set[str] = frozenset(), code: str = "") -> list[str]:
+    """Every number typed into a page's prose or quoted in its inline code, other than the allowed ones.
+
+    Line references inside links and headings are left to the line guards; a notebook passes
+    its code cells' literals (the numbers its own code uses and prints) as allowed_literals, and inline
+    code found verbatim in `code` (the scripts) quotes the code, not a value.
+    """
+    text = FACT.sub(" ", MATH.sub(" ", without_fences(markdown)))
+    text = HTML.sub(" ", HEADING_LINE_WORDS.sub(r"\1", text))
+    text = LINK.sub(lambda m: "" if LINE_WORDS.search(m[1]) else m[1], text)
+    found = []
+    for span in INLINE_CODE.findall(text):
+        if span.strip("`") not in code and not COMMAND.match(span):
+            found += [v for v in QUOTED_VALUE.findall(span) if v not in allowed_literals]
+    prose = QUOTATION.sub(" ", LIST_MARKER.sub(" ", LINK_TARGET.sub("]", INLINE_CODE.sub(" ", text))))
+    for line in prose.splitlines():
+        iterations = ITERATION_NUMBER.findall(line)
+        found += [m for m in iterations if m.split()[-1] not in allowed_literals]
+        line = ALLOWED.sub(" ", ITERATION_NUMBER.sub(" ", line))
+        found += [m for m in TYPED_NUMBER.findall(line) if literal(m) not in allowed_literals]
+    return found
+
+
+def literal(number: str) -> str:
+    """A typed number as code would write it: an ASCII minus, no ordinal suffix (100th is 100)."""
+    return re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", number.replace("\u2212", "-"))
+
+
+def code_literals(source: str) -> set[str]:
+    """The numbers a notebook's code cells write: the code's own input, which its printed output shows."""
+    return number_literals("\n".join(code_cells(source)))
+
+
+def code_cells(source: str) -> list[str]:
+    """The lines of a jupytext notebook's code cells."""
+    out: list[str] = []
+    in_code = False
+    for line in source.splitlines():
+        if line.startswith("# %%"):
+            in_code = "[markdown]" not in line
+            continue
+        if in_code:
+            out.append(line)
+    return out
+
+
+RUN_FENCE = re.compile(r"^(```+|~~~+)\s*(pycon|console|python)\s*$")
+
+
+def example_literals(markdown: str) -> set[str]:
+    """The numbers a page's run examples (pycon, console and python blocks, all checked by the tests) contain."""
+    code: list[str] = []
+    fence: str | None = None
+    for line in markdown.splitlines():
+        if fence is None:
+            match = RUN_FENCE.match(line.strip())
+            fence = match[1] if match else None
+        elif line.strip().startswith(fence):
+            fence = None
+        else:
+            code.append(line)
+    return number_literals("\n".join(code))
+
+
+def number_literals(code: str) -> set[str]:
+    """The numbers written in some code, as written (a minus sign kept, with and without thousands commas)."""
+    literals = set(re.findall(r"(?<![\w.])-?\d+(?:\.\d+)?", code.replace("_", "")))
+    literals |= {v.lstrip("-") for v in literals}
+    return literals | {f"{int(v):,}" for v in literals if v.isdigit()}
