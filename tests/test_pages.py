@@ -14,11 +14,11 @@ from support.pages import (
     Page,
     anchor_ranges,
     chapters,
-    code_literals,
     example_literals,
     misordered_families,
     misplaced_cells,
     misplaced_moments,
+    notebook_typed_numbers,
     prose_only,
     resolve,
     source_text,
@@ -58,16 +58,14 @@ def test_line_references_land_on_their_lines(page: Page) -> None:
 SCRIPTS = "\n".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "src" / "tinynet").glob("*.py")))
 
 
-def allowed_literals(page: Page) -> set[str]:
-    """Numbers a page may type: a notebook's code literals, or the numbers in a Markdown page's run examples."""
-    source = page.path.read_text(encoding="utf-8")
-    return code_literals(source) if page.path.suffix == ".py" else example_literals(source)
-
-
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
 def test_no_typed_numbers(page: Page) -> None:
-    """Prose states a quantity only through a {{ fact }} or a number its own run code writes or prints."""
-    found = typed_numbers(page.prose, allowed_literals(page), SCRIPTS)
+    """Prose states a quantity only through a {{ fact }}, a number its checked examples hold, or its code beside it."""
+    source = page.path.read_text(encoding="utf-8")
+    if page.path.suffix == ".py":
+        found = notebook_typed_numbers(source, SCRIPTS)
+    else:
+        found = typed_numbers(page.prose, example_literals(source), SCRIPTS)
     assert found == [], f"typed numbers in {page.name}: {found}; use a fact from src/sitebuild/facts/ or reword"
 
 
@@ -99,6 +97,11 @@ def test_the_number_guard_catches_every_form() -> None:
         assert typed_numbers(prose) == [], prose
     assert typed_numbers("a tenth of a second at iteration 3", {"3"}) == ["tenth"]
     assert typed_numbers("`0.8808` from `nonlin(2.0)`", code="nonlin(2.0)") == ["0.8808"]
+    near = "# %%\nshown = [0, 9999]\n\n# %% [markdown]\n# By iteration 9999 the sums are large.\n"
+    far = near + "\n# %%\nx = 1\n\n# %% [markdown]\n# At iteration 999 they are not.\n\n# %%\nprint((99, 999))\n"
+    assert notebook_typed_numbers(near) == []
+    assert notebook_typed_numbers(far.replace("(99, 999)", "(99,)")) == ["iteration 999"]
+    assert notebook_typed_numbers(far) == [], "999 is written by the code cell right after the sentence"
 
 
 def test_the_guards_see_what_they_should() -> None:

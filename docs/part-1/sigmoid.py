@@ -169,4 +169,4 @@ for name, l1 in (("iteration 0", first.l1), ("after training", trained.l1)):
 # - Write your own training loop, copying [line 29](../line-by-line/#line-29) to [line 39](../line-by-line/#line-39), but leave out the slope on [line 36](../line-by-line/#line-36) (use `l1_delta = l1_error`).
 #   Does it still learn?
 #   How fast?
-# - Scale the slope by 4, so that it peaks at 1, and see whether training gets faster.
+# - Scale the slope so that it peaks at 1, and see whether training gets faster.

@@ -8,7 +8,7 @@
 #
 # Source: `src/tinynet/two_layer.py` ([line 25](../line-by-line/#line-25) to [line 39](../line-by-line/#line-39)), run through `train_two_layer` in `src/tinynet/network.py`.
 #
-# The loop that starts on [line 25](../line-by-line/#line-25) runs its body 10000 times, once per iteration.
+# The loop that starts on [line 25](../line-by-line/#line-25) runs its body once per iteration, as many times as it says.
 # Each pass does the same things:
 #
 # 1. **Predict.** [Line 29](../line-by-line/#line-29) multiplies the inputs by the weights and squashes the sums with the sigmoid: `l1` holds one guess per row.
@@ -57,7 +57,7 @@ print("the notes' values are iteration 0 cut off:", np.array_equal(np.floor(firs
 
 # %% [markdown]
 # The notes also quote a sum `np.dot(l0,syn0)` of `[-4.98467345, -5.19108471, 5.39603866, 5.1896274]`, as an example of what [line 29](../line-by-line/#line-29) passes to the sigmoid.
-# No iteration of the script's 10000 produces it: the sums of the last one are printed above.
+# No iteration of the script's run produces it: the sums of the last one are printed above.
 # Letting the loop run on finds where those numbers come from:
 
 # %%

@@ -78,7 +78,7 @@ print("error at the last iteration: ", run.errors[-1])
 # ## The hidden units
 #
 # [Line 29](../three-layer-network/#line-29) computes `l1`, one hidden value per unit for each row.
-# The run kept a copy of every variable at every 100th iteration.
+# The run kept a copy of every variable at regular steps, `every` iterations apart (set in the first cell).
 # Each panel below is one row of `X`; its coloured lines are that row's hidden values, and the black line is the network's output `l2` for the row.
 
 # %%

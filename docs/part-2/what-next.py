@@ -140,8 +140,8 @@ for size, row in zip(sizes, by_size, strict=True):
 # %% [markdown]
 # One hidden unit cannot succeed from any start.
 # The output is then a sigmoid of one number times a sigmoid of one weighted sum of the inputs, so it rises or falls with that one sum: the single-layer situation of [Why one layer of weights is not enough](../one-layer-is-not-enough/) again.
-# With 2 or 3 units most of these runs stall within this budget.
-# From 4 units up every seed here succeeds, and more units change the final error little.
+# With a few more units most of these runs still stall within this budget.
+# With more units than that every seed here succeeds, and more units change the final error little.
 
 # %% [markdown]
 # ## Where to read on
@@ -159,5 +159,5 @@ for size, row in zip(sizes, by_size, strict=True):
 #
 # - Run the sweep for as many iterations as the script (`sweep("alpha", alphas, seeds, 6 * iterations)`): does the best `alpha` change?
 # - Find the largest `alpha` at which every seed still succeeds, by halving the interval between the last good value and the first bad one.
-# - Combine the knobs: with 2 hidden units, does a smaller or a larger `alpha` rescue the seeds that stall?
+# - Combine the knobs: with few hidden units, does a smaller or a larger `alpha` rescue the seeds that stall?
 # - Add a sweep over the number of iterations and plot the error against `alpha * iterations`: how well does it line up?

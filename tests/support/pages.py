@@ -242,8 +242,8 @@ LIST_MARKER = re.compile(r"^\s*\d+\.\s", re.M)
 HEADING_LINE_WORDS = re.compile(r"^(#{1,6} .*?)\b[Ll]ines? \d+(?:\u2013\d+)?", re.M)
 # a command line or an option quoted inline: its numbers are its input (the pages' console examples are run)
 COMMAND = re.compile(r"`(?:python -m tinynet|--)")
-# in inline code, a decimal or a count of four digits or more is a value quoted, not code
-QUOTED_VALUE = re.compile(r"(?<![\w.])[-\u2212]?\d+\.\d+|(?<![\w.])\d{4,}(?![\w])|\d{1,3}(?:,\d{3})+")
+# in inline code, a decimal (other than 0.0 and 1.0) or a count of four digits or more is a value quoted, not code
+QUOTED_VALUE = re.compile(r"(?<![\w.])[-\u2212]?(?![01]\.0+\b)\d+\.\d+|(?<![\w.])\d{4,}(?![\w])|\d{1,3}(?:,\d{3})+")
 
 
 def typed_numbers(markdown: str, allowed_literals: set[str] = frozenset(), code: str = "") -> list[str]:
@@ -274,22 +274,33 @@ def literal(number: str) -> str:
     return re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", number.replace("\u2212", "-"))
 
 
-def code_literals(source: str) -> set[str]:
-    """The numbers a notebook's code cells write: the code's own input, which its printed output shows."""
-    return number_literals("\n".join(code_cells(source)))
-
-
-def code_cells(source: str) -> list[str]:
-    """The lines of a jupytext notebook's code cells."""
-    out: list[str] = []
-    in_code = False
+def notebook_cells(source: str) -> list[tuple[str, str]]:
+    """A jupytext notebook's cells in order, as (kind, text): kind is "markdown" or "code"; comment marks kept."""
+    cells: list[tuple[str, list[str]]] = []
     for line in source.splitlines():
         if line.startswith("# %%"):
-            in_code = "[markdown]" not in line
+            cells.append(("markdown" if "[markdown]" in line else "code", []))
+        elif cells:
+            cells[-1][1].append(line)
+    return [(kind, "\n".join(lines)) for kind, lines in cells]
+
+
+def notebook_typed_numbers(source: str, code: str = "") -> list[str]:
+    """Numbers typed into a notebook's Markdown cells that the code cell just before or after does not write.
+
+    A number in a notebook's prose must be one the neighbouring code uses, and so prints beside its result.
+    """
+    cells = notebook_cells(source)
+    found = []
+    for i, (kind, text) in enumerate(cells):
+        if kind != "markdown":
             continue
-        if in_code:
-            out.append(line)
-    return out
+        before = next((t for k, t in reversed(cells[:i]) if k == "code"), "")
+        after = next((t for k, t in cells[i + 1 :] if k == "code"), "")
+        found += typed_numbers(
+            notebook_markdown("# %% [markdown]\n" + text), number_literals(before + "\n" + after), code
+        )
+    return found
 
 
 RUN_FENCE = re.compile(r"^(```+|~~~+)\s*(pycon|console|python)\s*$")
@@ -314,4 +325,5 @@ def number_literals(code: str) -> set[str]:
     """The numbers written in some code, as written (a minus sign kept, with and without thousands commas)."""
     literals = set(re.findall(r"(?<![\w.])-?\d+(?:\.\d+)?", code.replace("_", "")))
     literals |= {v.lstrip("-") for v in literals}
+    literals |= {v.split(".")[0] for v in literals if re.fullmatch(r"-?\d+\.0+", v)}  # 2.0 is 2
     return literals | {f"{int(v):,}" for v in literals if v.isdigit()}
