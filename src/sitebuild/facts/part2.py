@@ -140,7 +140,6 @@ def three_layer_facts() -> dict[str, str]:
     facts["three_layer_error_first"] = num(run.error_log[0][1])
     facts["three_layer_error_last"] = num(run.error_log[-1][1])
     facts["three_layer_error_log_rounded"] = ", ".join(f"{error:.12g}" for _, error in run.error_log)
-    facts["three_layer_error_first_as_post"] = f"{run.error_log[0][1]:.12g}"
     rows = [f"`{list(map(int, r))}`" for r in first.l0]
     hidden = [f"unit {i}" for i in range(first.l1.shape[1])]
     facts["three_layer_starting_syn0_table"] = matrix_table(
