@@ -88,6 +88,7 @@ def test_the_number_guard_catches_every_form() -> None:
     allowed = [
         "The two-layer and three-layer networks: the 42-line, 50-line and 11-line scripts.",
         "Trask's post (2015), and the notes of 22 December 2016, in Part 1 and Part 2 under Python 3.",
+        "[tinynet-0.1.0-py3-none-any.whl](downloads/tinynet-0.1.0-py3-none-any.whl), the package.",
         "From 0 up to 1, the range from -1 up to 1, an input of 1 and a target of 0; layer 2 is the output.",
         "[line 36](line-by-line.md#line-36) and [lines 10\u201313](line-by-line.md#lines-10-13), one row each.",
         '## Line 39: updating the weights {#line-39}\n\nThe notes say "rounded to two decimal places".',

@@ -225,7 +225,7 @@ ALLOWED = re.compile(
             r"\b(?:42|50|11)-line\b",  # the scripts' names: the 42-line, 50-line and 11-line scripts
             r"\b11 lines\b|\bEleven lines\b",  # the post's title, and the site's
             r"\bPart [12]\b|\blayers? [012]\b",  # the chapters' names; the layers' names (l0, l1, l2)
-            r"\bPython [23](?:\.\d+)?\b",  # language versions
+            r"\bPython [23](?:\.\d+)?\b|(?<![\d.])\d+\.\d+\.\d+\b",  # language and package versions (0.1.0)
             rf"\b(?:\d{{1,2}} (?:{MONTHS}) )?(?:19|20)\d\d\b",  # years and dates of the works cited
             r"(?<![\w.,])[-\u2212]?[01](?![\w%]|[.,]\d)|\bzero\b",  # 0, 1 (and -1): the data's values, the ranges' ends
         ]
