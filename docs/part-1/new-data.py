@@ -9,7 +9,7 @@
 # Source: `src/tinynet/data.py` (the rows `X1`) and `predict` in `src/tinynet/network.py`, after training as in `src/tinynet/two_layer.py`.
 #
 # The post says that all of the learning is stored in `syn0`.
-# The notes took that at its word: they trained the network, then fed the trained weights new rows.
+# [The notes](../../#the-notes) took that at its word: they trained the network, then fed the trained weights new rows.
 # This page repeats the experiment, explains the answers from the weights, and shows where the weights know nothing.
 
 # %%

@@ -37,7 +37,7 @@ print(inspect.getsource(nonlin))
 # At $x = 0$, $e^{0} = 1$ and $\sigma(0) = \tfrac12$ exactly.
 # So any number, however large, comes out between 0 and 1: the post reads the result as a probability.
 #
-# The notes say that 4 or more gives "very close to 1" and −4 or less "very close to 0".
+# [The notes](../../#the-notes) say that 4 or more gives "very close to 1" and −4 or less "very close to 0".
 # Here are the real values:
 
 # %%

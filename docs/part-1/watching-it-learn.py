@@ -25,9 +25,9 @@ from tinynet import X, train_two_layer, y
 from tinynet.plotting import new_plot
 
 # %% [markdown]
-# ## The seed notes' printout
+# ## The notes' printout
 #
-# The notes added print lines inside the loop, right after [line 29](../line-by-line/#line-29), for the first few iterations and the last ones.
+# [The notes](../../#the-notes) added print lines inside the loop, right after [line 29](../line-by-line/#line-29), for the first few iterations and the last ones.
 # Here is what they print, made by the real code:
 
 # %%

@@ -1,4 +1,4 @@
-"""The datasets of the post and of the seed notes, as read-only arrays."""
+"""The datasets of the post and of the notes ("A modern neural network in 11 lines of Python"), as arrays."""
 
 import numpy as np
 
@@ -19,5 +19,5 @@ y = _frozen([[0], [0], [1], [1]])
 # Part 2 targets: exclusive or of the first two columns (three_layer.py lines 14-17)
 y_xor = _frozen([[0], [1], [1], [0]])
 
-# the seed notes' new rows, tried on the trained two-layer network
+# the notes' new rows, tried on the trained two-layer network
 X1 = _frozen([[0, 1, 1], [1, 1, 0], [1, 0, 1], [1, 1, 1]])

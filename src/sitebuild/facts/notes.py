@@ -1,4 +1,4 @@
-"""Facts for "Checking the notes": each claim of the seed notes, recomputed, with a verdict decided here."""
+"""Facts for "Checking the notes": each claim of the notes, recomputed, with a verdict decided here."""
 
 from __future__ import annotations
 
