@@ -66,8 +66,9 @@ def files_digest(paths: Iterable[Path]) -> str:
 
 
 def source_files() -> list[Path]:
-    """Every file under src/ (bytecode aside)."""
-    return sorted(p for p in SRC.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    """Every file under src/ (bytecode and the editable install's metadata aside)."""
+    made = [p for p in SRC.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    return sorted(p for p in made if not any(part.endswith(".egg-info") for part in p.parts))
 
 
 def key(*parts: str) -> str:
