@@ -8,9 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
-import pytest
 
-from sitebuild.linemaps import LINE_COUNTS, LINE_MAPS, mismatches
 from support.published import PUBLISHED_ERRORS, PUBLISHED_L1, PUBLISHED_X1
 from support.scripts import script_globals
 
@@ -79,13 +77,6 @@ def test_eleven_lines_prints_nothing_and_matches_the_fifty() -> None:
     assert np.array_equal(eleven["syn1"], fifty["syn1"])
 
 
-@pytest.mark.parametrize("name", sorted(LINE_MAPS))
-def test_line_map(name: str) -> None:
-    """Every line named in the line map holds its statement, and the file has its published length."""
-    assert mismatches(name) == []
-    assert len((SRC / name).read_text().splitlines()) == LINE_COUNTS[name]
-
-
 def test_the_facts_lines_the_issue_names() -> None:
     """The lines the post and the notes refer to by number are where they say."""
     two = (SRC / "two_layer.py").read_text().splitlines()
@@ -99,18 +90,6 @@ def test_the_facts_lines_the_issue_names() -> None:
     eleven = (SRC / "eleven_lines.py").read_text().splitlines()
     assert "seed" in eleven[0] and "#" in eleven[0]
     assert len(eleven) - 1 == 11
-
-
-def test_line_map_check_catches_a_shifted_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The line-map check is not vacuous: one inserted blank line makes it report."""
-    import sitebuild.linemaps as linemaps
-
-    shifted = tmp_path / "two_layer.py"
-    shifted.write_text("\n" + (SRC / "two_layer.py").read_text())
-    monkeypatch.setattr(linemaps, "SRC", tmp_path)
-    problems = linemaps.mismatches("two_layer.py")
-    assert any("43 lines" in p for p in problems)
-    assert any("line 36" in p for p in problems)
 
 
 def _run_namespace(name: str) -> dict:

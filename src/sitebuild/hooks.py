@@ -16,17 +16,12 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from sitebuild import store
-from sitebuild.linemaps import LINE_MAPS
+from sitebuild import includes, store
 
 ROOT = Path(__file__).resolve().parents[2]
 log = logging.getLogger("mkdocs.hooks.facts")
 
 FACT = re.compile(r"\{\{\s*([A-Za-z0-9_]+)\s*\}\}")
-INCLUDE = re.compile(r'^\s*--8<--\s+"(src/[^":]+)(?::(\d+):(\d+))?"\s*$')
-FENCE_LINENUMS = re.compile(r'linenums="(\d+)"')
-LINE_ANCHOR = re.compile(r"\{#lines?-(\d+)(?:-(\d+))?\}")
-HEADING = re.compile(r"^#{1,6}\s")
 
 
 def load_facts() -> dict[str, str]:
@@ -79,48 +74,13 @@ def check_examples(pages: dict[str, str]) -> None:
         raise PluginError("\n\n".join(failed))
 
 
-def check_includes(markdown: str, page: str) -> None:
-    """Refuse a listing whose line numbers, range or content no longer match its file."""
-    lines = markdown.splitlines()
-    anchor: tuple[int, int] | None = None
-    for index, line in enumerate(lines):
-        if HEADING.match(line):
-            found = LINE_ANCHOR.search(line)
-            anchor = (int(found[1]), int(found[2] or found[1])) if found else None
-        match = INCLUDE.match(line)
-        if not match:
-            continue
-        path, first, last = match[1], match[2], match[3]
-        where = f"{page}: include of {path}" + (f":{first}:{last}" if first else "")
-        target = ROOT / path
-        if not target.is_file():
-            raise PluginError(f"{where}: no such file")
-        file_lines = target.read_text(encoding="utf-8").splitlines()
-        start, stop = (int(first), int(last)) if first else (1, len(file_lines))
-        if not 1 <= start <= stop <= len(file_lines):
-            raise PluginError(f"{where}: lines {start}-{stop} are not in a file of {len(file_lines)} lines")
-        fence = lines[index - 1] if index else ""
-        numbers = FENCE_LINENUMS.search(fence)
-        if numbers is None or int(numbers[1]) != start:
-            raise PluginError(f'{where}: the fence above must say linenums="{start}"')
-        if anchor is not None and anchor != (start, stop):
-            raise PluginError(f"{where}: shown under the heading for lines {anchor[0]}-{anchor[1]}")
-        expected = LINE_MAPS.get(Path(path).name, {})
-        for number in range(start, stop + 1):
-            if number in expected and file_lines[number - 1].strip() != expected[number]:
-                raise PluginError(
-                    f"{where}: line {number} should hold {expected[number]!r} "
-                    f"but holds {file_lines[number - 1].strip()!r}"
-                )
-
-
 def on_files(files, config):
     """Before any page is rendered, check every Markdown page's includes and examples: fail early."""
     pages = {}
     for file in files.documentation_pages():
         if file.src_uri.endswith(".md"):
             markdown = Path(file.abs_src_path).read_text(encoding="utf-8")
-            check_includes(markdown, file.src_uri)
+            includes.check_includes(markdown, file.src_uri)
             pages[file.src_uri] = markdown
     check_examples(pages)
     return files
