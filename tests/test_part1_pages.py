@@ -12,13 +12,11 @@ import numpy as np
 import pytest
 
 from conftest import ROOT, build_site
-from support.pages import anchor_ranges
+from sitebuild.includes import page_ranges
+from support.pages import uncovered_code
 
-LINE_BY_LINE = ROOT / "docs" / "part-1" / "line-by-line.md"
-
-# the lines the line-by-line chapter explains, as (first, last) of each section
-EXPLAINED = [(1, 1), (4, 7), (10, 13), (16, 16), (20, 20), (23, 23), (25, 25), (28, 28), (29, 29), (32, 32)]
-EXPLAINED += [(34, 36), (36, 36), (39, 39), (41, 42)]
+# the sections of the line-by-line chapter, read from its headings (as the build reads them)
+EXPLAINED = page_ranges("part-1/line-by-line.md")
 
 
 def train_by_hand(iterations: int = 10000) -> list[dict[str, np.ndarray]]:
@@ -61,19 +59,17 @@ def by_hand() -> list[dict[str, np.ndarray]]:
 
 
 def test_every_explained_line_has_its_anchor() -> None:
-    """line-by-line.md has a heading id for each section the chapter promises (line-N or lines-A-B)."""
-    found = anchor_ranges(LINE_BY_LINE.read_text(encoding="utf-8"))
-    for first, last in EXPLAINED:
-        anchor = f"line-{first}" if first == last else f"lines-{first}-{last}"
-        assert found.get(anchor) == (first, last), f"no heading {{#{anchor}}} in line-by-line.md"
+    """Every line of code of two_layer.py has a section {#line-N}/{#lines-A-B} in line-by-line.md, in order."""
+    assert uncovered_code(ROOT / "src" / "tinynet" / "two_layer.py", EXPLAINED) == []
+    firsts = [first for first, _ in EXPLAINED.values()]
+    assert firsts == sorted(firsts)
 
 
 def test_built_page_keeps_the_anchors_and_the_code_beside(built_site: Path) -> None:
     """The built chapter has the same ids, and the whole script sits once in the code-beside box."""
     raw = (built_site / "part-1" / "line-by-line" / "index.html").read_text(encoding="utf-8")
     ids = set(re.findall(r'id="(lines?-[\d-]+)"', raw))
-    for first, last in EXPLAINED:
-        assert (f"line-{first}" if first == last else f"lines-{first}-{last}") in ids
+    assert set(EXPLAINED) <= ids
     beside = raw[raw.index('class="code-beside"') :]
     assert "l1_delta = l1_error * nonlin(l1,True)" in html.unescape(re.sub(r"<[^>]+>", "", beside[:20000]))
 

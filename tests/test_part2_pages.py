@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import subprocess
 import sys
@@ -12,17 +13,14 @@ import numpy as np
 import pytest
 
 from conftest import ROOT, build_site
-from sitebuild.facts.part2 import THREE_LAYER_SECTIONS
-from support.pages import anchor_ranges
+from sitebuild.includes import page_ranges
+from support.pages import anchor_ranges, uncovered_code
 from support.published import PUBLISHED_ERRORS
 from support.scripts import script_globals
 
 PART2 = ROOT / "docs" / "part-2"
-THREE_LAYER_IDS = [
-    "line-1", "lines-3-7", "lines-9-12", "lines-14-17", "line-19", "line-22", "line-23", "line-25", "line-28",
-    "line-29", "line-30", "line-33", "lines-35-36", "line-40", "line-43", "line-47", "line-49", "line-50",
-]  # fmt: skip
-ELEVEN_IDS = [f"line-{n}" for n in range(1, 13)]
+# the line sections of the three-layer chapter, read from its headings (as the build reads them)
+THREE_LAYER = page_ranges("part-2/three-layer-network.md")
 ELEVEN_IDS = [f"line-{n}" for n in range(1, 13)]
 
 
@@ -61,10 +59,10 @@ def first_iteration() -> dict[str, np.ndarray]:
 
 
 def test_three_layer_page_has_every_line_section() -> None:
-    """The headings {#line-N}/{#lines-A-B} are exactly the ones other pages link to, in order."""
-    ranges = anchor_ranges((PART2 / "three-layer-network.md").read_text(encoding="utf-8"))
-    assert list(ranges) == THREE_LAYER_IDS
-    assert list(ranges.values()) == THREE_LAYER_SECTIONS
+    """Every line of code of three_layer.py has its section {#line-N}/{#lines-A-B}; the sections run in order."""
+    assert uncovered_code(ROOT / "src" / "tinynet" / "three_layer.py", THREE_LAYER) == []
+    spans = list(THREE_LAYER.values())
+    assert all(a[1] < b[0] for a, b in itertools.pairwise(spans)), spans
 
 
 def test_eleven_lines_page_has_a_section_per_line() -> None:
@@ -88,7 +86,7 @@ def test_built_pages_have_the_anchors(built_site: Path) -> None:
     """The ids exist in the built HTML, where links land."""
     three = built(built_site, "three-layer-network")
     eleven = built(built_site, "eleven-lines-decoded")
-    for anchor in THREE_LAYER_IDS:
+    for anchor in THREE_LAYER:
         assert f'id="{anchor}"' in three
     for anchor in ELEVEN_IDS:
         assert f'id="{anchor}"' in eleven
@@ -146,7 +144,7 @@ def test_final_guesses(built_site: Path, capsys: pytest.CaptureFixture[str]) -> 
 def test_mapping_links_land_on_their_lines(built_site: Path) -> None:
     """Every line link on the 11-line page reaches a heading whose range covers the number it names."""
     page = built(built_site, "eleven-lines-decoded")
-    sections = dict(zip(THREE_LAYER_IDS, THREE_LAYER_SECTIONS, strict=True))
+    sections = THREE_LAYER
     links = re.findall(r'<a href="([^"]*#(lines?-[\d-]+))">lines? ([\d\u2013]+)</a>', page)
     assert len(links) > 30
     for href, anchor, numbers in links:

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitebuild.includes import heading_ranges
+
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 
@@ -15,7 +17,6 @@ FACT = re.compile(r"\{\{\s*[A-Za-z0-9_]+\s*\}\}")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$|\\\(.*?\\\)|\\\[.*?\\\]", re.S)
-HEADING_ANCHOR = re.compile(r"^#{1,6} .*\{#(lines?-\d+(?:-\d+)?)\}\s*$")
 LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 LINE_WORDS = re.compile(r"\b[Ll]ines?\s+\d+")
 
@@ -82,14 +83,16 @@ def without_fences(markdown: str) -> str:
 
 
 def anchor_ranges(markdown: str) -> dict[str, tuple[int, int]]:
-    """Headings with {#line-N} or {#lines-A-B} ids, and the range each stands for."""
-    found = {}
-    for line in markdown.splitlines():
-        match = HEADING_ANCHOR.match(line)
-        if match:
-            numbers = [int(n) for n in re.findall(r"\d+", match[1])]
-            found[match[1]] = (numbers[0], numbers[-1])
-    return found
+    """Headings with {#line-N} or {#lines-A-B} ids, and the range each stands for (the build's own reading)."""
+    return heading_ranges(markdown)
+
+
+def uncovered_code(script: Path, ranges: dict[str, tuple[int, int]]) -> list[int]:
+    """The lines of a script holding code (not blank, not a comment) that no section's range covers."""
+    lines = script.read_text(encoding="utf-8").splitlines()
+    covered = {n for first, last in ranges.values() for n in range(first, last + 1)}
+    code = [n for n, text in enumerate(lines, 1) if text.strip() and not text.strip().startswith("#")]
+    return [n for n in code if n not in covered]
 
 
 def resolve(page: Page, target: str) -> tuple[Path | None, str]:

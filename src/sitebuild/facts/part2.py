@@ -11,32 +11,11 @@ from pathlib import Path
 import numpy as np
 
 from sitebuild.facts import provides
+from sitebuild.includes import page_ranges
 from tinynet import data, train_three_layer
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "tinynet"
 PAGE = "three-layer-network.md"
-
-# the line-by-line sections of three-layer-network.md, as (first, last) line of three_layer.py
-THREE_LAYER_SECTIONS: list[tuple[int, int]] = [
-    (1, 1),
-    (3, 7),
-    (9, 12),
-    (14, 17),
-    (19, 19),
-    (22, 22),
-    (23, 23),
-    (25, 25),
-    (28, 28),
-    (29, 29),
-    (30, 30),
-    (33, 33),
-    (35, 36),
-    (40, 40),
-    (43, 43),
-    (47, 47),
-    (49, 49),
-    (50, 50),
-]
 
 # eleven_lines.py line -> the three_layer.py lines it stands for, each with a piece of text
 # found on both lines (the test checks every piece against the two scripts)
@@ -111,9 +90,9 @@ def three_layer_run():
 
 def section_anchor(line: int) -> str:
     """The id of the three-layer-network.md section whose listing covers a line."""
-    for first, last in THREE_LAYER_SECTIONS:
+    for anchor, (first, last) in page_ranges(f"part-2/{PAGE}").items():
         if first <= line <= last:
-            return f"line-{first}" if first == last else f"lines-{first}-{last}"
+            return anchor
     raise ValueError(f"no section of {PAGE} covers line {line}")
 
 
