@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 from conftest import OFFLINE, build_site, offline_env
+from support.published import PUBLISHED_L1
 
 
 def test_strict_offline_build(built_site: Path) -> None:
@@ -35,13 +38,17 @@ def test_offline_guard_really_refuses() -> None:
     assert "offline guard" in done.stdout, (OFFLINE, done.stdout, done.stderr)
 
 
-def test_home_page_shows_computed_output(built_site: Path) -> None:
-    """The home page shows the trained output computed at build time, not a typed copy."""
-    from tinynet import train_two_layer
-
-    home = (built_site / "index.html").read_text(encoding="utf-8")
-    first = f"{train_two_layer().l1[0, 0]:.8f}"
-    assert first in home
+def test_home_page_shows_the_published_output(built_site: Path) -> None:
+    """The home page's four outputs of the trained network are the post's, to its last printed digit."""
+    home = html.unescape(re.sub(r"<[^>]+>", "", (built_site / "index.html").read_text(encoding="utf-8")))
+    found = re.search(r"network prints \[([^\]]*)\] for its four training rows", home)
+    assert found, "no trained output in the home page's sentence"
+    shown = [Decimal(v) for v in found[1].split(",")]
+    assert len(shown) == len(PUBLISHED_L1)
+    for value, published in zip(shown, PUBLISHED_L1, strict=True):
+        unit = Decimal(1).scaleb(Decimal(published).as_tuple().exponent)  # the last digit the post printed
+        assert value.as_tuple().exponent <= Decimal(published).as_tuple().exponent, (value, published)
+        assert abs(value - Decimal(published)) <= unit, (value, published)
     assert "{{" not in home
 
 
@@ -50,7 +57,8 @@ def test_unknown_fact_fails_the_build(tree_copy: Path, tmp_path: Path) -> None:
     page = tree_copy / "docs" / "index.md"
     page.write_text(page.read_text() + "\nThe answer is {{ no_such_fact }}.\n")
     done = build_site(tmp_path / "out", root=tree_copy)
-    assert done.returncode != 0 and "no_such_fact" in done.stdout + done.stderr
+    assert done.returncode != 0
+    assert "index.md: unknown fact 'no_such_fact'" in done.stdout + done.stderr
 
 
 def test_wrong_example_output_fails_the_build(tree_copy: Path, tmp_path: Path) -> None:
