@@ -475,14 +475,14 @@ def test_explorer_is_fast(explorer) -> None:
 
 
 def test_explorer_starts_from_the_weights_src_computes(built_site: Path) -> None:
-    """The exported data is what tinynet computes now: the post's X and y and each seed's initial syn0."""
-    import tinynet
-
+    """The exported data is the post's X and y, and each seed's initial syn0 drawn here with plain numpy."""
     data = json.loads((built_site / "assets" / "explorer-data.json").read_text())
-    assert data["X"] == tinynet.X.tolist() and data["y"] == tinynet.y.tolist()
+    assert data["X"] == [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]] and data["y"] == [[0], [0], [1], [1]]
+    assert data["iterations"] == 10000 and data["seed"] == 1
     assert len(data["syn0"]) >= 5
     for seed, syn0 in data["syn0"].items():
-        assert syn0 == tinynet.initial_weights([(3, 1)], int(seed))[0].tolist()
+        np.random.seed(int(seed))  # as two_layer.py draws its weights (lines 20 and 23)
+        assert syn0 == (2 * np.random.random((3, 1)) - 1).tolist(), seed
 
 
 def test_explorer_data_follows_src(tree_copy: Path, tmp_path: Path) -> None:
@@ -500,15 +500,122 @@ def test_explorer_data_follows_src(tree_copy: Path, tmp_path: Path) -> None:
     assert exported["X"][3] == [1, 1, 0]
 
 
-def cell_values(page, selector: str) -> list[float]:
-    """The full-precision numbers behind the explorer's table cells (their data-value)."""
-    return [float(v) for v in page.eval_on_selector_all(selector, "cells => cells.map(td => td.dataset.value)")]
+NUMBERS = ["example", "l0", "y", "np.dot(l0,syn0)", "l1", "l1_error", "l1_delta"]
+WEIGHTS = ["weight", "syn0 before", "np.dot(l0.T,l1_delta)", "syn0 after"]
+READ_TABLES = """() => {
+    const mount = document.querySelector('#training-explorer');
+    const read = (table) => ({
+        head: [...table.querySelectorAll('thead th')].map((th) => th.innerText.trim()),
+        rows: [...table.querySelectorAll('tbody tr')].map((tr) =>
+            [...tr.children].map((cell) => ({ text: cell.innerText.trim(), value: cell.dataset.value ?? null }))),
+    });
+    return {
+        numbers: read(mount.querySelector('.training-explorer__numbers')),
+        weights: read(mount.querySelector('.training-explorer__weights')),
+        position: mount.querySelector('.training-explorer__position').innerText.trim(),
+        status: mount.querySelector('.training-explorer__status').innerText.trim(),
+    };
+}"""
+
+
+def six_digits(text: str, expected: float) -> bool:
+    """Whether a number shown as text (with a minus sign) is expected to its 6 significant digits."""
+    shown = float(text.replace("\u2212", "-"))
+    half_unit = 0.5 * 10.0 ** (np.floor(np.log10(abs(expected))) - 5)
+    return abs(shown - expected) <= half_unit * (1 + 1e-9)
+
+
+def explorer_mismatches(page, X, y, iterations: int, seed: int, iteration: int) -> list[str]:
+    """Every cell of the explorer's tables, visible text and data-value, against tinynet at one iteration."""
+    import tinynet
+
+    run = tinynet.train_two_layer(np.array(X), np.array(y), iterations, seed, record=[iteration])
+    snap = run.snapshots[iteration]
+    expected_numbers = {
+        "np.dot(l0,syn0)": np.dot(snap.l0, snap.syn0)[:, 0],
+        "l1": snap.l1[:, 0],
+        "l1_error": snap.l1_error[:, 0],
+        "l1_delta": snap.l1_delta[:, 0],
+    }
+    expected_weights = {
+        "syn0 before": snap.syn0[:, 0],
+        "np.dot(l0.T,l1_delta)": np.dot(snap.l0.T, snap.l1_delta)[:, 0],
+        "syn0 after": snap.syn0_after[:, 0],
+    }
+    shown = page.evaluate(READ_TABLES)
+    wrong = []
+    if shown["position"] != f"{iteration} of {iterations - 1}":
+        wrong.append(f"position {shown['position']!r}")
+    for table, head, labels, expected in (
+        ("numbers", NUMBERS, {"l0": [f"[{', '.join(map(str, row))}]" for row in X], "y": [str(t[0]) for t in y]},
+         expected_numbers),
+        ("weights", WEIGHTS, {}, expected_weights),
+    ):  # fmt: skip
+        if shown[table]["head"] != head:
+            wrong.append(f"{table} headings {shown[table]['head']}")
+            continue
+        rows = shown[table]["rows"]
+        if len(rows) != len(next(iter(expected.values()))):
+            wrong.append(f"{table}: {len(rows)} rows")
+            continue
+        for r, row in enumerate(rows):
+            cells = dict(zip(head, row, strict=True))
+            if cells[head[0]]["text"] != str(r + 1):
+                wrong.append(f"{table} row {r + 1} labelled {cells[head[0]]['text']!r}")
+            for column, texts in labels.items():
+                if cells[column]["text"] != texts[r]:
+                    wrong.append(f"{column} row {r + 1} shows {cells[column]['text']!r}, not {texts[r]!r}")
+            for column, values in expected.items():
+                cell, value = cells[column], float(values[r])
+                if not six_digits(cell["text"], value):
+                    wrong.append(f"{column} row {r + 1} shows {cell['text']!r}, not {value:.6g}")
+                if cell["value"] is None or not np.isclose(float(cell["value"]), value, rtol=1e-12, atol=0):
+                    wrong.append(f"{column} row {r + 1} holds data-value {cell['value']}, not {value!r}")
+    final = re.search(r"final syn0: (.*)\.$", shown["status"])
+    if final is None or not all(
+        six_digits(t, float(v)) for t, v in zip(final[1].split(", "), run.syn0[:, 0], strict=True)
+    ):
+        wrong.append(f"status {shown['status']!r}")
+    return wrong
+
+
+def test_explorer_shows_every_column_as_the_api_computes(explorer) -> None:
+    """At the first, second and last iteration of the post's run, every cell's visible text is tinynet's."""
+    import tinynet
+
+    X, y = tinynet.X.tolist(), tinynet.y.tolist()
+    slider = explorer.locator("#training-explorer").get_by_role("slider", name="Iteration")
+    slider.focus()
+    explorer.keyboard.press("Home")
+    assert explorer_mismatches(explorer, X, y, 10000, 1, 0) == []
+    explorer.keyboard.press("ArrowRight")
+    assert explorer_mismatches(explorer, X, y, 10000, 1, 1) == []
+    explorer.keyboard.press("End")
+    assert explorer_mismatches(explorer, X, y, 10000, 1, 9999) == []
+
+
+def test_the_explorer_check_catches_a_wrong_column(base_url: str, browser, built_site: Path) -> None:
+    """The check is not vacuous: an explorer that shows l1_error in its l1_delta column is caught."""
+    import tinynet
+
+    script = (built_site / "assets" / "javascripts" / "explorer.js").read_text(encoding="utf-8")
+    right = "setNumber(cells.l1_delta, s.l1_delta[r]);"
+    assert script.count(right) == 1
+    broken = script.replace(right, "setNumber(cells.l1_delta, s.l1_error[r]);")
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        context.route("**/explorer.js*", lambda route: route.fulfill(body=broken, content_type="text/javascript"))
+        page = context.new_page()
+        page.goto(base_url + EXPLORER, wait_until="load")
+        page.evaluate("window.trainingExplorer.ready")
+        wrong = explorer_mismatches(page, tinynet.X.tolist(), tinynet.y.tolist(), 10000, 1, 0)
+    finally:
+        context.close()
+    assert len(wrong) == 8 and all(w.startswith("l1_delta row ") for w in wrong), wrong
 
 
 def test_explorer_by_hand(explorer) -> None:
-    """A reader edits the data, seed and iterations with mouse and keyboard, and the numbers shown are the API's."""
-    import tinynet
-
+    """A reader edits the data, seed and iterations with mouse and keyboard, and every number shown is the API's."""
     page = explorer
     mount = page.locator("#training-explorer")
     target2 = mount.get_by_role("button", name="Example 2, target")
@@ -528,15 +635,12 @@ def test_explorer_by_hand(explorer) -> None:
     slider.focus()
     page.keyboard.press("End")
     assert slider.input_value() == "1499"
-    shown = cell_values(page, ".training-explorer__weights tbody tr td:last-child")
-    X = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 0]]
-    run = tinynet.train_two_layer(np.array(X), np.array([[0], [1], [1], [1]]), 1500, 4)
-    np.testing.assert_allclose(np.array(shown), run.syn0[:, 0], rtol=1e-12, atol=0)
-    l1_shown = cell_values(page, ".training-explorer__numbers tbody tr td:nth-of-type(4)")
-    np.testing.assert_allclose(np.array(l1_shown), run.l1[:, 0], rtol=1e-12, atol=0)
+    X, y = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 0]], [[0], [1], [1], [1]]
+    assert explorer_mismatches(page, X, y, 1500, 4, 1499) == []
 
     # play from the start: the slider moves on by itself
     slider.press("Home")
+    assert explorer_mismatches(page, X, y, 1500, 4, 0) == []
     mount.get_by_role("button", name="Play").click()
     page.wait_for_function("Number(document.querySelector('#training-explorer input[type=range]').value) > 100")
     mount.get_by_role("button", name="Pause").click()
