@@ -8,9 +8,11 @@ buttons are driven as a reader would. `make test` installs Chromium and axe-core
 
 from __future__ import annotations
 
-import importlib.util
 import json
+import os
 import re
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -491,11 +493,13 @@ def test_explorer_data_follows_src(tree_copy: Path, tmp_path: Path) -> None:
     before = "X = _frozen([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])"
     assert before in data.read_text()
     data.write_text(data.read_text().replace(before, before.replace("[1, 1, 1]]", "[1, 1, 0]]")))
-    spec = importlib.util.spec_from_file_location("copy_explorer", tree_copy / "src" / "sitebuild" / "explorer.py")
-    assert spec and spec.loader
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    hook.on_post_build({"site_dir": str(tmp_path)})
+    # the copy's hook in a fresh interpreter that imports the copy's sitebuild (and its cache) alone
+    env = dict(os.environ, PYTHONPATH=str(tree_copy / "src"))
+    call = f"from sitebuild import explorer; explorer.on_post_build({{'site_dir': {str(tmp_path)!r}}})"
+    done = subprocess.run(
+        [sys.executable, "-c", call], cwd=tree_copy, env=env, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
     exported = json.loads((tmp_path / "assets" / "explorer-data.json").read_text())
     assert exported["X"][3] == [1, 1, 0]
 
