@@ -15,7 +15,6 @@ from support.scripts import script_globals
 SRC = Path(__file__).resolve().parent.parent / "src" / "tinynet"
 
 
-
 def run_script(name: str) -> str:
     """Run a canonical script as `python <file>` and return what it printed."""
     done = subprocess.run([sys.executable, str(SRC / name)], capture_output=True, text=True, check=True)

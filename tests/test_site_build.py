@@ -31,8 +31,7 @@ def test_every_script_file_waits_for_the_page(built_site: Path) -> None:
 def test_offline_guard_really_refuses() -> None:
     """The guard used by the build refuses a connection to another host (so the build above proves something)."""
     code = (
-        "import socket\ntry:\n socket.create_connection(('192.0.2.1', 80), timeout=1)\n"
-        "except OSError as e:\n print(e)"
+        "import socket\ntry:\n socket.create_connection(('192.0.2.1', 80), timeout=1)\nexcept OSError as e:\n print(e)"
     )
     done = subprocess.run([sys.executable, "-c", code], env=offline_env(), capture_output=True, text=True, check=False)
     assert "offline guard" in done.stdout, (OFFLINE, done.stdout, done.stderr)

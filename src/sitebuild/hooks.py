@@ -17,6 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from sitebuild import includes, store
+from sitebuild.facts import PAGES_READ
 
 ROOT = Path(__file__).resolve().parents[2]
 log = logging.getLogger("mkdocs.hooks.facts")
@@ -25,8 +26,8 @@ FACT = re.compile(r"\{\{\s*([A-Za-z0-9_]+)\s*\}\}")
 
 
 def load_facts() -> dict[str, str]:
-    """The facts for the current src/ and platform, from the cache or computed in a fresh interpreter."""
-    key = store.source_key()
+    """The facts for this src/, the pages they read and this platform: kept, or computed in a fresh interpreter."""
+    key = store.key(store.files_digest(store.source_files() + [ROOT / page for page in PAGES_READ]))
     if key not in _facts:
         cached = store.folder("facts", key) / "facts.json"
         if not cached.exists():
