@@ -338,6 +338,95 @@ def test_longer_training(facts: Facts) -> None:
     assert str(PUBLISHED_TWO_LAYER_ITERATIONS) in [r[0] for r in rows]
 
 
+@covers(
+    "bridge_weight",
+    "bridge_score",
+    "bridge_guess",
+    "bridge_error",
+    "bridge_miss",
+    "bridge_sigmoid_slope",
+    "bridge_slope",
+    "bridge_step",
+    "bridge_error_tangent",
+    "bridge_error_after",
+)
+def test_one_weight_one_example(facts: Facts) -> None:
+    """The row [1, 0, 1]'s error as a curve of the first weight: its slope, measured on the curve, and the step down it."""
+    syn0 = by_hand.two_layer_shared().snapshots[0]["syn0"]
+    w = syn0[0, 0]
+
+    def error(w0: float) -> float:
+        weights = syn0.copy()
+        weights[0, 0] = w0
+        return 0.5 * float(1 - sigmoid(np.dot(X[2], weights))[0]) ** 2
+
+    guess = float(sigmoid(np.dot(X[2], syn0))[0])
+    h = 1e-6
+    measured = (error(w + h) - error(w - h)) / (2 * h)  # the slope read off the curve, not from the chain rule
+    close(facts["bridge_weight"], w, 6)
+    close(facts["bridge_score"], float(np.dot(X[2], syn0)[0]), 6)
+    close(facts["bridge_guess"], guess, 6)
+    close(facts["bridge_error"], error(w), 6)
+    close(facts["bridge_miss"], 1 - guess, 6)
+    close(facts["bridge_sigmoid_slope"], (sigmoid(w - 1e-7 + syn0[2, 0]) - sigmoid(w + 1e-7 + syn0[2, 0])) / -2e-7, 6)
+    close(facts["bridge_slope"], measured, 6)
+    close(facts["bridge_step"], -measured, 6)
+    assert float(facts["bridge_slope"]) == pytest.approx(
+        -float(facts["bridge_miss"]) * float(facts["bridge_sigmoid_slope"]), abs=2e-6
+    ), "the slope is the product of the three factors"
+    close(facts["bridge_step"], by_hand.two_layer_shared().snapshots[0]["l1_delta"][2, 0], 6)
+    close(facts["bridge_error_tangent"], error(w) - measured**2, 6)
+    close(facts["bridge_error_after"], error(w - measured), 6)
+    assert float(facts["bridge_error_after"]) < float(facts["bridge_error"]), "the step goes downhill"
+
+
+def all_right_at(syn0: np.ndarray, with_slope: bool) -> int:
+    """The first iteration at which every guess of the two-layer loop rounds to its target."""
+    syn0 = syn0.copy()
+    for i in range(100000):
+        l1 = sigmoid(np.dot(X, syn0))
+        if (np.abs(Y_FIRST_COLUMN - l1) < 0.5).all():
+            return i
+        miss = Y_FIRST_COLUMN - l1
+        syn0 += np.dot(X.T, miss * l1 * (1 - l1) if with_slope else miss)
+    raise AssertionError("never right")
+
+
+@covers(
+    "slowdown_weight",
+    "slowdown_guess",
+    "slowdown_miss",
+    "slowdown_delta",
+    "slowdown_all_right_with_slope",
+    "slowdown_all_right_without_slope",
+    "trained_largest_miss_with_slope",
+    "trained_largest_miss_without_slope",
+)
+def test_slowdown_and_cross_entropy(facts: Facts) -> None:
+    """A confidently wrong start crawls with the slope and recovers at once without it; without it the misses end smaller."""
+    start = np.array([[float(facts["slowdown_weight"])], [0.0], [0.0]])
+    assert start[0, 0] < -3, "the start is confidently wrong"
+    guess = float(sigmoid(np.dot(X[2], start))[0])
+    close(facts["slowdown_guess"], guess, 6)
+    close(facts["slowdown_miss"], 1 - guess, 6)
+    close(facts["slowdown_delta"], (1 - guess) * guess * (1 - guess), 6)
+    with_slope, without = all_right_at(start, True), all_right_at(start, False)
+    assert facts["slowdown_all_right_with_slope"] == f"{with_slope:,}"
+    assert facts["slowdown_all_right_without_slope"] == f"{without:,}"
+    assert without * 100 < with_slope
+    misses = {}
+    for rule in (True, False):
+        syn0 = by_hand.two_layer_shared().snapshots[0]["syn0"].copy()
+        for _ in range(PUBLISHED_TWO_LAYER_ITERATIONS):
+            l1 = sigmoid(np.dot(X, syn0))
+            miss = Y_FIRST_COLUMN - l1
+            syn0 += np.dot(X.T, miss * l1 * (1 - l1) if rule else miss)
+        misses[rule] = np.abs(Y_FIRST_COLUMN - sigmoid(np.dot(X, syn0))).max()
+    assert float(facts["trained_largest_miss_with_slope"]) == pytest.approx(misses[True], rel=0.01)
+    assert float(facts["trained_largest_miss_without_slope"]) == pytest.approx(misses[False], rel=0.01)
+    assert misses[False] * 10 < misses[True], "the cross-entropy's rule ends far closer"
+
+
 # --- Part 2: the three-layer network and the 11 lines -------------------------------------------------------
 
 

@@ -10,12 +10,15 @@ import pytest
 from support.scripts import script_globals
 from tinynet import X, nonlin, train_three_layer, train_two_layer, y, y_xor
 from tinynet.gradcheck import (
+    cross_entropy_two_layer,
     loss_three_layer,
     loss_two_layer,
     numerical_gradient,
     relative_error,
+    update_slope_of_the_score,
     update_three_layer,
     update_two_layer,
+    update_without_slope,
 )
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "tinynet"
@@ -58,15 +61,36 @@ def test_three_layer_update_is_minus_the_gradient(iterations: int) -> None:
 
 
 def test_a_wrong_update_fails_the_check() -> None:
-    """Dropping the sigmoid's slope (line 36's factor) gives an update the check refuses."""
+    """The slope taken at the score instead of the guess, or a flipped sign, gives an update the check refuses."""
     syn0 = train_two_layer(iterations=0).syn0
-    wrong = np.dot(X.T, y - nonlin(np.dot(X, syn0)))
+    wrong = update_slope_of_the_score(syn0, X, y)
+    l1 = 1 / (1 + np.exp(-np.dot(X, syn0)))
+    assert np.array_equal(wrong, np.dot(X.T, (y - l1) * np.dot(X, syn0) * (1 - np.dot(X, syn0))))
     numeric = numerical_gradient(lambda w: loss_two_layer(w, X, y), syn0.copy(), H)
-    assert relative_error(wrong, -numeric).max() > THRESHOLD
+    assert relative_error(wrong, -numeric).max() > 0.5
     run = train_three_layer(iterations=0)
     _, update1 = update_three_layer(run.syn0, run.syn1, X, y_xor)
     numeric1 = numerical_gradient(lambda w: loss_three_layer(run.syn0, w, X, y_xor), run.syn1.copy(), H)
     assert relative_error(-update1, -numeric1).max() > THRESHOLD
+
+
+@pytest.mark.parametrize("iterations", [0, 100])
+def test_the_update_without_the_slope_is_the_cross_entropy_gradient(iterations: int) -> None:
+    """np.dot(l0.T, l1_error) fails the check against E but passes it against the cross-entropy."""
+    syn0 = train_two_layer(iterations=iterations).syn0
+    l1 = 1 / (1 + np.exp(-np.dot(X, syn0)))
+    update = update_without_slope(syn0, X, y)
+    assert np.array_equal(update, np.dot(X.T, y - l1))
+
+    def cross_entropy(w: np.ndarray) -> float:
+        out = 1 / (1 + np.exp(-np.dot(X, w)))
+        return -float(np.sum(np.where(y == 1, np.log(out), np.log(1 - out))))
+
+    assert cross_entropy_two_layer(syn0, X, y) == pytest.approx(cross_entropy(syn0), rel=1e-12)
+    numeric_c = numerical_gradient(cross_entropy, syn0.copy(), H)
+    assert relative_error(update, -numeric_c).max() < THRESHOLD
+    numeric_e = numerical_gradient(lambda w: loss_two_layer(w, X, y), syn0.copy(), H)
+    assert relative_error(update, -numeric_e).max() > 0.5
 
 
 def test_updates_are_the_scripts_own() -> None:

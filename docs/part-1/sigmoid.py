@@ -161,6 +161,8 @@ for name, l1 in (("iteration 0", first.l1), ("after training", trained.l1)):
 #
 # The notes put it as "putting more faith" in confident predictions.
 # In the numbers, that faith means the confident rows barely change the weights.
+# The same flat slope has a cost: a guess that is confidently *wrong* barely moves either.
+# [Following the slope](../following-the-slope/#where-the-sigmoid-is-flat-learning-is-slow) shows it, and the update that avoids it.
 #
 # ## Things to try
 #
@@ -169,4 +171,5 @@ for name, l1 in (("iteration 0", first.l1), ("after training", trained.l1)):
 # - Write your own training loop, copying [line 29](../line-by-line/#line-29) to [line 39](../line-by-line/#line-39), but leave out the slope on [line 36](../line-by-line/#line-36) (use `l1_delta = l1_error`).
 #   Does it still learn?
 #   How fast?
+#   (Answer: it learns, and faster; that update is the downhill step of the cross-entropy, as [Following the slope](../following-the-slope/#leaving-out-the-slope) shows with both runs side by side.)
 # - Scale the slope so that it peaks at 1, and see whether training gets faster.

@@ -97,22 +97,33 @@ figure.show()
 #
 # ## The error
 #
-# The script does not print its error, but the error is easy to follow: the mean of the misses' sizes, `np.mean(np.abs(l1_error))`, once per iteration.
-# Both axes are logarithmic here.
+# The script follows the slope of one error and prints nothing; the post's three-layer script prints another.
+# They are not the same number:
+#
+# - the error the update lowers ([Line by line](../line-by-line/#which-way-is-downhill) shows why) is half the sum of the squared misses, $E = \tfrac12 \sum_i (y_i - l_i)^2$;
+# - the error the three-layer script prints, and most people watch, is the mean of the misses' sizes, `np.mean(np.abs(l1_error))`.
+#
+# Both are zero only when every guess is on its target, and both fall when every miss shrinks, so either one tells whether training works.
+# Squaring makes small misses count for much less than large ones, so the squared error falls faster once the misses are small.
+# Here are both, once per iteration; both axes are logarithmic.
 
 # %%
-errors = everything.errors
+errors = everything.errors  # np.mean(np.abs(l1_error)) at every iteration
+squared = 0.5 * np.sum((y.ravel() - history) ** 2, axis=1)  # E = 1/2 sum((y - l1)**2) at every iteration
 for i in (0, 9, 99, 999, 9999):
-    print(f"iteration {i:>4}: mean absolute error {errors[i]:.6f}")
+    print(f"iteration {i:>4}: mean absolute error {errors[i]:.6f}, squared error E {squared[i]:.8f}")
 
-figure, axes = new_plot("iteration (log scale)", "mean absolute error (log scale)")
-axes.plot(iterations + 1, errors, color="tab:red")
+figure, axes = new_plot("iteration (log scale)", "error (log scale)")
+axes.plot(iterations + 1, errors, label="mean absolute error (what the 50-line script prints)")
+axes.plot(iterations + 1, squared, linestyle="--", label="E = ½ Σ (y − l1)² (what the update lowers)")
 axes.set_xscale("log")
 axes.set_yscale("log")
+axes.legend(loc="lower left")
 figure.show()
 
 # %% [markdown]
-# Late in training the curve is close to a straight line on these axes: each tenfold increase in iterations cuts the error by a similar factor, as the printed values show.
+# Late in training both curves are close to straight lines on these axes: each tenfold increase in iterations cuts each error by a similar factor, as the printed values show.
+# The dashed line is steeper: when every miss is small, squaring them makes their sum smaller still.
 #
 # ## Try it yourself
 #

@@ -66,14 +66,17 @@
 import numpy as np
 import matplotlib.pyplot as plt
 
-from tinynet import X, nonlin, train_three_layer, train_two_layer, y, y_xor
+from tinynet import X, train_three_layer, train_two_layer, y, y_xor
 from tinynet.gradcheck import (
+    cross_entropy_two_layer,
     loss_three_layer,
     loss_two_layer,
     numerical_gradient,
     relative_error,
+    update_slope_of_the_score,
     update_three_layer,
     update_two_layer,
+    update_without_slope,
 )
 
 plt.rcParams["font.size"] = 12  # legible when the page shrinks a figure to its width
@@ -149,20 +152,38 @@ print("all below", threshold, ":", all(value < threshold for value in largest.va
 # ## Does the check catch a mistake?
 #
 # A check that passes everything proves nothing.
-# Drop the slope from [line 36](../../part-1/line-by-line/#line-36), so the update is just `np.dot(l0.T, l1_error)`, and check again:
+# Here is a real mistake, the trap of [The sigmoid and its slope](../../part-1/sigmoid/#why-line-6-takes-the-sigmoids-output): [line 36](../../part-1/line-by-line/#line-36) given the score `np.dot(l0,syn0)` instead of the guess `l1`, so that `nonlin(..., True)` computes $z(1 - z)$, which is no slope of anything here.
 
 # %%
 syn0 = train_two_layer(iterations=0).syn0
-wrong = np.dot(X.T, y - nonlin(np.dot(X, syn0)))
 numeric = -numerical_gradient(lambda w: loss_two_layer(w, X, y), syn0.copy(), h)
-errors = relative_error(wrong, numeric)
-print("relative errors of the update without the slope:", errors.ravel())
-print("how many times larger than minus the gradient:", (wrong / numeric).ravel())
-print("below the threshold:", bool(errors.max() < threshold))
+wrong = update_slope_of_the_score(syn0, X, y)
+print("update with the slope of the score:", wrong.ravel())
+print("minus the gradient of E:           ", numeric.ravel())
+print("relative errors:", relative_error(wrong, numeric).ravel())
+print("below the threshold:", bool(relative_error(wrong, numeric).max() < threshold))
 
 # %% [markdown]
-# Every slope of the sigmoid is well below 1, so leaving it out makes each entry several times too large.
-# The update still points roughly downhill, but it is not the gradient, and the check says so at once.
+# The check refuses it at once: the entries do not even share the gradient's signs.
+#
+# ## Leaving out the slope is another error's gradient
+#
+# Drop the slope from [line 36](../../part-1/line-by-line/#line-36) instead, so the update is `np.dot(l0.T, l1_error)`.
+# Checked against $E$, it fails: every slope of the sigmoid is well below 1, so each entry comes out several times too large.
+# But it is not a mistake.
+# It is exactly minus the gradient of the cross-entropy $C = -\sum_i \bigl(y_i \ln l_i + (1 - y_i) \ln(1 - l_i)\bigr)$, as [Following the slope](../../part-1/following-the-slope/#leaving-out-the-slope) derives, and the same check says so:
+
+# %%
+no_slope = update_without_slope(syn0, X, y)
+numeric_c = -numerical_gradient(lambda w: cross_entropy_two_layer(w, X, y), syn0.copy(), h)
+print("against E: relative errors", relative_error(no_slope, numeric).ravel())
+print("           how many times larger than minus the gradient of E:", (no_slope / numeric).ravel())
+print("against C: relative errors", relative_error(no_slope, numeric_c).ravel())
+print("below the threshold against C:", bool(relative_error(no_slope, numeric_c).max() < threshold))
+
+# %% [markdown]
+# So the check answers a precise question: is this update minus the gradient of *this* error?
+# The script's update is, for $E$; the update without the slope is, for $C$, and in Part 1 it learns faster.
 
 # %% [markdown]
 # ## Choosing the step
@@ -202,7 +223,7 @@ print("best step on this grid:", f"{steps[int(np.argmin(curve))]:.1e}", " relati
 # On the right, the error falls as $h$ shrinks, like $h^2$; on the left, rounding makes it grow again, like $1/h$.
 # The step used above sits in the valley.
 #
-# `tests/test_gradcheck.py` runs the same check, and the same deliberate mistake, every time the test suite runs.
+# `tests/test_gradcheck.py` runs the same check, the same deliberate mistake and the same cross-entropy check every time the test suite runs.
 
 # %% [markdown]
 # ## Things to try

@@ -30,6 +30,24 @@ def update_two_layer(syn0: np.ndarray, X: np.ndarray, y: np.ndarray) -> np.ndarr
     return np.dot(l0.T, l1_delta)
 
 
+def cross_entropy_two_layer(syn0: np.ndarray, X: np.ndarray, y: np.ndarray) -> float:
+    """C = -sum(y * ln(l1) + (1 - y) * ln(1 - l1)) for the two-layer network with weights syn0."""
+    l1 = nonlin(np.dot(X, syn0))
+    return -float(np.sum(y * np.log(l1) + (1 - y) * np.log(1 - l1)))
+
+
+def update_without_slope(syn0: np.ndarray, X: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """The two-layer update with line 36's slope left out: np.dot(l0.T, l1_error), minus the cross-entropy's gradient."""
+    l1 = nonlin(np.dot(X, syn0))
+    return np.dot(X.T, y - l1)
+
+
+def update_slope_of_the_score(syn0: np.ndarray, X: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """A wrong two-layer update: line 36's slope taken at the score instead of the guess, nonlin(np.dot(l0,syn0),True)."""
+    l1 = nonlin(np.dot(X, syn0))
+    return np.dot(X.T, (y - l1) * nonlin(np.dot(X, syn0), True))
+
+
 def update_three_layer(
     syn0: np.ndarray, syn1: np.ndarray, X: np.ndarray, y: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:

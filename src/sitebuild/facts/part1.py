@@ -279,3 +279,64 @@ def counts() -> dict[str, str]:
         "count_two_layer_lines": str(len((SCRIPTS / "two_layer.py").read_text(encoding="utf-8").splitlines())),
         "two_layer_targets": ", ".join(str(int(t)) for t in y.ravel()),
     }
+
+
+# the confidently wrong start of the slowdown example: the first weight far below zero, the others zero
+SLOWDOWN_START = (-6.0, 0.0, 0.0)
+
+
+def first_all_right(syn0: np.ndarray, with_slope: bool, limit: int = 100000) -> int:
+    """The first iteration at which every guess rounds to its target, training from syn0 with or without the slope."""
+    syn0 = syn0.copy()
+    for i in range(limit):
+        l1 = nonlin(np.dot(X, syn0))
+        if np.array_equal(np.round(l1), y):
+            return i
+        l1_error = y - l1
+        syn0 += np.dot(X.T, l1_error * nonlin(l1, True) if with_slope else l1_error)
+    raise ValueError(f"not every guess is right after {limit} iterations")
+
+
+@provides
+def downhill() -> dict[str, str]:
+    """One weight and one example (the first weight, the row [1, 0, 1]) as a step down the slope of its error."""
+    snap = trained().snapshots[0]
+    row, w = 2, snap.syn0[0, 0]
+    x, target = X[row].astype(float), float(y[row, 0])
+    others = float(np.dot(x[1:], snap.syn0[1:, 0]))
+
+    def error(w0: float) -> float:
+        return 0.5 * (target - float(nonlin(w0 * x[0] + others))) ** 2
+
+    guess = float(nonlin(w * x[0] + others))
+    miss, sigmoid_slope = target - guess, guess * (1 - guess)
+    slope = -miss * sigmoid_slope * x[0]
+    start = np.array(SLOWDOWN_START).reshape(3, 1)
+    misses = {}
+    for with_slope in (True, False):
+        weights = snap.syn0.copy()
+        for _ in range(trained().iterations):
+            l1 = nonlin(np.dot(X, weights))
+            weights += np.dot(X.T, (y - l1) * nonlin(l1, True) if with_slope else y - l1)
+        misses[with_slope] = float(np.abs(y - nonlin(np.dot(X, weights))).max())
+    wrong = float(nonlin(np.dot(X[row], start)[0]))
+    return {
+        "bridge_weight": num(w, 6),
+        "bridge_score": num(w * x[0] + others, 6),
+        "bridge_guess": num(guess, 6),
+        "bridge_error": num(error(w), 6),
+        "bridge_miss": num(miss, 6),
+        "bridge_sigmoid_slope": num(sigmoid_slope, 6),
+        "bridge_slope": num(slope, 6),
+        "bridge_step": num(-slope, 6),
+        "bridge_error_tangent": num(error(w) + slope * -slope, 6),
+        "bridge_error_after": num(error(w - slope), 6),
+        "slowdown_weight": num(SLOWDOWN_START[0]),
+        "slowdown_guess": num(wrong, 6),
+        "slowdown_miss": num(target - wrong, 6),
+        "slowdown_delta": num((target - wrong) * wrong * (1 - wrong), 6),
+        "slowdown_all_right_with_slope": f"{first_all_right(start, True):,}",
+        "slowdown_all_right_without_slope": f"{first_all_right(start, False):,}",
+        "trained_largest_miss_with_slope": f"{misses[True]:.2g}",
+        "trained_largest_miss_without_slope": f"{misses[False]:.2g}",
+    }
