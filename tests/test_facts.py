@@ -542,6 +542,28 @@ def test_three_layer_worked_entry(facts: Facts) -> None:
     close(facts["three_layer_worked_l1_delta"], first["l1_delta"][row, col], 8)
 
 
+@covers(
+    "three_layer_first_iteration_last_row_input",
+    "three_layer_first_iteration_last_row_l1_error",
+    "three_layer_first_iteration_last_row_sum",
+    "three_layer_first_iteration_last_row_l2_delta",
+    "three_layer_first_iteration_last_row_measured",
+)
+def test_line_43_is_sensitivities(facts: Facts) -> None:
+    """Line 43's last row: minus the slope of the row's error in each hidden value, not pieces of the output's delta."""
+    first = by_hand.three_layer_shared().snapshots[0]
+    assert facts["three_layer_first_iteration_last_row_input"] == row_label(X[-1])
+    products = first["l2_delta"][-1, 0] * first["syn1"][:, 0]
+    close_all(facts["three_layer_first_iteration_last_row_l1_error"], products, 4)
+    close(facts["three_layer_first_iteration_last_row_sum"], products.sum(), 4)
+    close(facts["three_layer_first_iteration_last_row_l2_delta"], first["l2_delta"][-1, 0], 4)
+    # the sensitivities by the chain rule: dE/dl2 = -(y - l2), dl2/dscore = l2(1 - l2), dscore/dl1_j = syn1_j
+    l2 = first["l2"][-1, 0]
+    sensitivities = (Y_XOR[-1, 0] - l2) * l2 * (1 - l2) * first["syn1"][:, 0]
+    close_all(facts["three_layer_first_iteration_last_row_measured"], sensitivities, 4)
+    assert abs(products.sum() - first["l2_delta"][-1, 0]) > 0.1, "the entries do not add up to the output's delta"
+
+
 @covers("three_layer_trained_l2_table", "three_layer_trained_max_miss", "eleven_lines_trained_l2_table")
 def test_three_layer_trained(facts: Facts) -> None:
     """After training both scripts guess exclusive or; the largest miss is the one stated."""

@@ -202,6 +202,93 @@ plt.show()
 # The backward step of [line 43](../three-layer-network/#line-43) is what let the error at the output reach `syn0` and move them.
 
 # %% [markdown]
+# ## The answer over the whole plane
+#
+# The trained network answers any input, not only the training rows.
+# Feed it every point of the plane of the first and second inputs (the third input kept at 1), and shade each point by its output.
+# On the left is the single layer of [Why one layer of weights is not enough](../one-layer-is-not-enough/) trained on the same answers; on the right, the three-layer network.
+
+# %%
+from tinynet.plotting import new_plot
+
+grid = np.linspace(-0.25, 1.25, 121)
+g1, g2 = np.meshgrid(grid, grid)
+plane = np.column_stack([g1.ravel(), g2.ravel(), np.ones(g1.size)])
+one_layer = train_two_layer(X, y_xor)
+
+figure, first_axes = new_plot("first input", "second input", size=(9, 4.4))
+first_axes.remove()
+panels = figure.subplots(1, 2, sharey=True)
+for axes, trained, title in ((panels[0], one_layer, "one layer of weights"), (panels[1], run, "three-layer network")):
+    shade = axes.pcolormesh(g1, g2, trained.predict(plane).reshape(g1.shape), cmap="Greys", vmin=0, vmax=1)
+    for answer, marker in ((0, "o"), (1, "s")):
+        rows = y_xor.ravel() == answer
+        axes.scatter(X[rows, 0], X[rows, 1], s=140, marker=marker, edgecolors="black", label=f"answer {answer}", zorder=3)
+    axes.set_title(title)
+    axes.set_xlabel("first input")
+    axes.set_aspect("equal")
+panels[0].set_ylabel("second input")
+panels[1].contour(g1, g2, run.predict(plane).reshape(g1.shape), levels=[0.5], colors="black", linestyles="--")
+panels[1].legend(loc="upper left", bbox_to_anchor=(1.02, 1))
+figure.colorbar(shade, ax=panels, label="output", shrink=0.8)
+figure.show()
+print("one layer, output at the four rows:  ", one_layer.l1.ravel())
+print("three layers, output at the four rows:", run.l2.ravel())
+
+# %% [markdown]
+# The single layer gives the same middle value everywhere: no straight line can put the circles on one side and the squares on the other, so it does not draw one.
+# The three-layer network's output is high on a band across the plane that holds both squares, and low towards both circles; the dashed lines, where its output crosses the middle, bend around them.
+# That bent boundary is what the hidden layer buys.
+#
+# ## Why the weights start random
+#
+# [Line 22](../three-layer-network/#line-22) and [line 23](../three-layer-network/#line-23) start the weights at random.
+# Start them all at zero instead, and every hidden unit computes the same value for every row.
+# Then every unit gets the same delta on [line 47](../three-layer-network/#line-47) and the same update on [line 50](../three-layer-network/#line-50), so the units stay copies of each other for ever.
+# Here, on the exclusive or, it is worse: nothing moves at all.
+
+# %%
+def train_from(syn0, syn1, iterations=60000):
+    """The loop of the 50-line script (lines 28-50) from the given starting weights."""
+    syn0, syn1 = syn0.copy(), syn1.copy()
+    for j in range(iterations):
+        l0 = X
+        l1 = nonlin(np.dot(l0, syn0))
+        l2 = nonlin(np.dot(l1, syn1))
+        l2_delta = (y_xor - l2) * nonlin(l2, deriv=True)
+        l1_delta = l2_delta.dot(syn1.T) * nonlin(l1, deriv=True)
+        syn1 += l1.T.dot(l2_delta)
+        syn0 += l0.T.dot(l1_delta)
+    return syn0, syn1, l1, l2
+
+
+syn0, syn1, l1, l2 = train_from(np.zeros((3, 4)), np.zeros((4, 1)))
+print("after training from zero weights")
+print("hidden values l1, one row of X per line:")
+print(l1)
+print("output l2:", l2.ravel())
+print("largest weight:", max(np.abs(syn0).max(), np.abs(syn1).max()))
+
+# %% [markdown]
+# Every hidden value and every output sits at the sigmoid's middle value, and every weight is still zero.
+# With every output in the middle, the misses of the exclusive or cancel in every column of the update, so the update is zero.
+#
+# Zero is only the plainest symmetric start.
+# Give the four hidden units the same random weights (the script's first unit, copied four times) and they move, but together:
+
+# %%
+start = train_three_layer(iterations=0)
+copied0 = np.repeat(start.syn0[:, :1], 4, axis=1)
+copied1 = np.repeat(start.syn1[:1], 4, axis=0)
+syn0, syn1, l1, l2 = train_from(copied0, copied1)
+print("largest difference between two hidden units, over the rows:", np.ptp(l1, axis=1).max())
+print("output l2:", l2.ravel(), " target:", y_xor.ravel())
+
+# %% [markdown]
+# The units never differ, so the network has in effect one hidden unit, and one hidden unit cannot learn the exclusive or ([What next](../what-next/#what-the-hidden-size-does) shows it for any start).
+# Random starting weights break the symmetry: each unit starts somewhere else, gets its own deltas, and can learn a pattern of its own.
+
+# %% [markdown]
 # ## Things to try
 #
 # - Record every iteration at the start (`record=range(n)` for a small `n`) and plot the hidden values where they change fastest.

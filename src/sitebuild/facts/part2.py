@@ -12,7 +12,7 @@ import numpy as np
 
 from sitebuild.facts import provides
 from sitebuild.includes import page_ranges
-from tinynet import data, train_three_layer
+from tinynet import data, nonlin, train_three_layer
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "tinynet"
 PAGE = "three-layer-network.md"
@@ -146,6 +146,21 @@ def three_layer_facts() -> dict[str, str]:
     facts["three_layer_worked_slope"] = num(first.l1[row, col] * (1 - first.l1[row, col]))
     facts["three_layer_worked_l1"] = num(first.l1[row, col])
     facts["three_layer_worked_l1_delta"] = num(first.l1_delta[row, col])
+    # line 43 as sensitivities: the last row's l1_error beside minus the slope of its error in each hidden value
+    last = len(first.l0) - 1
+    h = 1e-6
+    measured = []
+    for unit in range(first.l1.shape[1]):
+        up, down = first.l1[last].copy(), first.l1[last].copy()
+        up[unit] += h
+        down[unit] -= h
+        errors = [0.5 * float(data.y_xor[last, 0] - nonlin(np.dot(v, first.syn1))[0]) ** 2 for v in (up, down)]
+        measured.append(-(errors[0] - errors[1]) / (2 * h))
+    facts["three_layer_first_iteration_last_row_input"] = rows[last]
+    facts["three_layer_first_iteration_last_row_l1_error"] = ", ".join(num(v, 4) for v in first.l1_error[last])
+    facts["three_layer_first_iteration_last_row_sum"] = num(float(first.l1_error[last].sum()), 4)
+    facts["three_layer_first_iteration_last_row_l2_delta"] = num(float(first.l2_delta[last, 0]), 4)
+    facts["three_layer_first_iteration_last_row_measured"] = ", ".join(num(v, 4) for v in measured)
     facts["three_layer_first_iteration_syn1_change_table"] = matrix_table(
         first.syn1_after - first.syn1, "to", hidden, ["change"]
     )
