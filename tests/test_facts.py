@@ -351,7 +351,7 @@ def test_longer_training(facts: Facts) -> None:
     "bridge_error_after",
 )
 def test_one_weight_one_example(facts: Facts) -> None:
-    """The row [1, 0, 1]'s error as a curve of the first weight: its slope, measured on the curve, and the step down it."""
+    """The row [1, 0, 1]'s error as a curve of the first weight: its slope, measured on the curve, and the step."""
     syn0 = by_hand.two_layer_shared().snapshots[0]["syn0"]
     w = syn0[0, 0]
 
@@ -403,7 +403,7 @@ def all_right_at(syn0: np.ndarray, with_slope: bool) -> int:
     "trained_largest_miss_without_slope",
 )
 def test_slowdown_and_cross_entropy(facts: Facts) -> None:
-    """A confidently wrong start crawls with the slope and recovers at once without it; without it the misses end smaller."""
+    """A confidently wrong start crawls with the slope and recovers at once without it, which also ends closer."""
     start = np.array([[float(facts["slowdown_weight"])], [0.0], [0.0]])
     assert start[0, 0] < -3, "the start is confidently wrong"
     guess = float(sigmoid(np.dot(X[2], start))[0])

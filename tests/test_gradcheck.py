@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from support.scripts import script_globals
-from tinynet import X, nonlin, train_three_layer, train_two_layer, y, y_xor
+from tinynet import X, train_three_layer, train_two_layer, y, y_xor
 from tinynet.gradcheck import (
     cross_entropy_two_layer,
     loss_three_layer,

@@ -35,8 +35,8 @@ from tinynet.plotting import new_plot
 #
 # ## One weight, one example
 #
-# Take the row `[1, 0, 1]`, whose target is 1, and look at the first weight `syn0[0]` alone, with the other two weights held at their random starting values from [line 23](../line-by-line/#line-23).
-# The error of this one row is half its miss squared:
+# Take the row `[1, 0, 1]`, whose target is 1, and look at the first weight `syn0[0]` alone, with the other weights held at their random starting values from [line 23](../line-by-line/#line-23).
+# The error of this one row is its miss squared, then halved:
 #
 # $$E = \tfrac12 (y - l)^2.$$
 #
@@ -59,7 +59,7 @@ l = nonlin(z)  # ... and the guess
 print(f"weight w = {w:.6f}, score z = {z:.6f}, guess l = {l:.6f}, error E = {error(w):.6f}")
 
 # %% [markdown]
-# ## The chain rule in three factors
+# ## The chain rule, factor by factor
 #
 # The weight drives the score, the score drives the guess, and the guess drives the error.
 # Each link has a slope, and each slope is something the script already computes:
@@ -172,7 +172,7 @@ print("with the slope, from the confidently wrong start: every guess right at it
 # $$\frac{\Delta C}{\Delta l} = -\frac{y}{l} + \frac{1 - y}{1 - l} = -\frac{y - l}{l(1 - l)}.$$
 #
 # Times the sigmoid's slope $l(1 - l)$ the slope cancels, and minus the product is just $(y - l) \times x$: the update `np.dot(l0.T, l1_error)`.
-# A numerical check, at the starting weights, of all three weights:
+# A numerical check, at the starting weights, of every weight:
 
 # %%
 def cross_entropy(syn0):
@@ -207,7 +207,7 @@ for with_slope in (True, False):
 
 # %% [markdown]
 # From the script's own random start, after as many iterations as the script runs, the rule without the slope misses by far less.
-# The plot follows the largest miss of the two rules over the iterations, on logarithmic axes.
+# The plot follows the largest miss of both rules over the iterations, on logarithmic axes.
 
 # %%
 def largest_misses(with_slope, iterations=10000):

@@ -100,7 +100,7 @@ figure.show()
 # The script follows the slope of one error and prints nothing; the post's three-layer script prints another.
 # They are not the same number:
 #
-# - the error the update lowers ([Line by line](../line-by-line/#which-way-is-downhill) shows why) is half the sum of the squared misses, $E = \tfrac12 \sum_i (y_i - l_i)^2$;
+# - the error the update lowers ([Line by line](../line-by-line/#which-way-is-downhill) shows why) is the sum of the squared misses, halved, $E = \tfrac12 \sum_i (y_i - l_i)^2$;
 # - the error the three-layer script prints, and most people watch, is the mean of the misses' sizes, `np.mean(np.abs(l1_error))`.
 #
 # Both are zero only when every guess is on its target, and both fall when every miss shrinks, so either one tells whether training works.

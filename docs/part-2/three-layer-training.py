@@ -274,7 +274,7 @@ print("largest weight:", max(np.abs(syn0).max(), np.abs(syn1).max()))
 # With every output in the middle, the misses of the exclusive or cancel in every column of the update, so the update is zero.
 #
 # Zero is only the plainest symmetric start.
-# Give the four hidden units the same random weights (the script's first unit, copied four times) and they move, but together:
+# Give every hidden unit the same random weights (the script's first unit, copied into each) and they move, but together:
 
 # %%
 start = train_three_layer(iterations=0)

@@ -153,6 +153,23 @@ for size, row in zip(sizes, by_size, strict=True):
 # - ["Hinton's Dropout in 3 Lines of Python"](https://iamtrask.github.io/2015/07/28/dropout/) (28 July 2015) switches off a random share of the hidden units on every iteration, so that no unit can rely on any other.
 #
 # [Checking the gradient](../gradient-check/) on this site shows why the updates are gradient descent in the first place.
+#
+# The same ideas, taught by others:
+#
+# - Michael Nielsen's free book [Neural Networks and Deep Learning](http://neuralnetworksanddeeplearning.com/) (2015) derives backpropagation in [its second chapter](http://neuralnetworksanddeeplearning.com/chap2.html) and treats the learning slowdown and the cross-entropy in [the third](http://neuralnetworksanddeeplearning.com/chap3.html); mind his sign of the delta (see [Notation](../../reference/notation/#standard-names-and-signs)).
+# - Stanford's course CS231n has notes on [backpropagation as a computation graph](https://cs231n.github.io/optimization-2/), the picture on [The three-layer network](../three-layer-network/#the-backward-pass-in-one-picture).
+# - Andrej Karpathy's [micrograd](https://github.com/karpathy/micrograd) (2020) builds that graph automatically in a few short Python files, so that no delta is written by hand.
+# - 3Blue1Brown's video series [Neural networks](https://www.3blue1brown.com/topics/neural-networks) (2017) animates gradient descent and the chain rule of backpropagation.
+# - Trask went on to recurrent networks in ["Anyone Can Learn To Code an LSTM-RNN in Python"](https://iamtrask.github.io/2015/11/15/anyone-can-code-lstm/) (2015), and to a whole book in the same style, *Grokking Deep Learning* (2019).
+#
+# ## Where this network comes from
+#
+# [The notes](../../#the-notes) point to the history behind these scripts:
+#
+# - Frank Rosenblatt's [perceptron](https://en.wikipedia.org/wiki/Perceptron) (1958), built as a machine, the Mark I Perceptron, learned weights for a single layer of units: Part 1's kind of network.
+# - Marvin Minsky and Seymour Papert's book [*Perceptrons*](https://en.wikipedia.org/wiki/Perceptrons_(book)) (1969) proved what a single layer cannot do; the exclusive or of [Why one layer of weights is not enough](../one-layer-is-not-enough/) is the best-known case, and interest in such networks faded for years.
+# - Rumelhart, Hinton and Williams, ["Learning representations by back-propagating errors"](https://www.nature.com/articles/323533a0) (1986), made backpropagation known: the rule that trains the hidden layer of Part 2.
+# - Andrey Kurenkov's ["A 'Brief' History of Neural Nets and Deep Learning"](https://www.andreykurenkov.com/writing/ai/a-brief-history-of-neural-nets-and-deep-learning/) (2015) tells the whole story, from the perceptron to deep learning.
 
 # %% [markdown]
 # ## Things to try

@@ -37,13 +37,13 @@ def cross_entropy_two_layer(syn0: np.ndarray, X: np.ndarray, y: np.ndarray) -> f
 
 
 def update_without_slope(syn0: np.ndarray, X: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """The two-layer update with line 36's slope left out: np.dot(l0.T, l1_error), minus the cross-entropy's gradient."""
+    """The two-layer update without line 36's slope, np.dot(l0.T, l1_error): minus the cross-entropy's gradient."""
     l1 = nonlin(np.dot(X, syn0))
     return np.dot(X.T, y - l1)
 
 
 def update_slope_of_the_score(syn0: np.ndarray, X: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """A wrong two-layer update: line 36's slope taken at the score instead of the guess, nonlin(np.dot(l0,syn0),True)."""
+    """A wrong two-layer update: line 36's slope taken at the score np.dot(l0,syn0) instead of the guess."""
     l1 = nonlin(np.dot(X, syn0))
     return np.dot(X.T, (y - l1) * nonlin(np.dot(X, syn0), True))
 
