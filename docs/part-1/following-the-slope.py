@@ -56,7 +56,8 @@ def error(w0: float) -> float:
 w = syn0[0, 0]
 z = np.dot(x, syn0)[0]  # line 29, this row: the score ...
 l = nonlin(z)  # ... and the guess
-print(f"weight w = {w:.6f}, score z = {z:.6f}, guess l = {l:.6f}, error E = {error(w):.6f}")
+print(f"weight w = {w:.6f}, score z = {z:.6f}")
+print(f"guess l = {l:.6f}, error E = {error(w):.6f}")
 
 # %% [markdown]
 # ## The chain rule, factor by factor
@@ -76,10 +77,12 @@ print(f"weight w = {w:.6f}, score z = {z:.6f}, guess l = {l:.6f}, error E = {err
 miss = target - l  # line 32
 slope_of_sigmoid = l * (1 - l)  # line 36's nonlin(l1,True)
 slope = -miss * slope_of_sigmoid * x[0]
-print(f"miss y - l = {miss:.6f}; sigmoid's slope l(1 - l) = {slope_of_sigmoid:.6f}; input = {x[0]:g}")
+print(f"miss y - l = {miss:.6f}")
+print(f"sigmoid's slope l(1 - l) = {slope_of_sigmoid:.6f}")
+print(f"input x0 = {x[0]:g}")
 print(f"slope of E in w: -({miss:.6f}) x {slope_of_sigmoid:.6f} x {x[0]:g} = {slope:.6f}")
 h = 1e-6
-print(f"the same slope measured on the curve, (E(w + h) - E(w - h)) / 2h: {(error(w + h) - error(w - h)) / (2 * h):.6f}")
+print(f"measured on the curve, (E(w + h) - E(w - h)) / 2h = {(error(w + h) - error(w - h)) / (2 * h):.6f}")
 
 # %% [markdown]
 # The slope is negative: raising the weight lowers the error.
@@ -94,7 +97,8 @@ print(f"the same slope measured on the curve, (E(w + h) - E(w - h)) / 2h: {(erro
 # %%
 step = -slope
 l1_delta = miss * nonlin(l, True)  # line 36, this row
-print(f"step = {step:.6f}; this row's l1_delta times its input = {l1_delta * x[0]:.6f}")
+print(f"step = {step:.6f}")
+print(f"this row's l1_delta times its input = {l1_delta * x[0]:.6f}")
 print(f"error before the step:                {error(w):.6f}")
 print(f"error the tangent predicts after it:  {error(w) + slope * step:.6f}")
 print(f"error after the step, on the curve:   {error(w + step):.6f}")
@@ -156,7 +160,7 @@ def train(syn0, iterations, with_slope=True):
 
 
 _, right_at = train(wrong_start, 30000)
-print("with the slope, from the confidently wrong start: every guess right at iteration", right_at)
+print("with the slope: every guess right at iteration", right_at)
 
 # %% [markdown]
 # ## Leaving out the slope
@@ -196,17 +200,17 @@ print("minus the slope of C, measured:", measured.ravel())
 
 # %%
 _, right_at_without = train(wrong_start, 30000, with_slope=False)
-print("without the slope, from the confidently wrong start: every guess right at iteration", right_at_without)
+print("without the slope: every guess right at iteration", right_at_without)
 
 iterations = 10000
 for with_slope in (True, False):
     final, _ = train(syn0, iterations, with_slope)
     largest = np.abs(y - nonlin(np.dot(X, final))).max()
     name = "with the slope (squared error)" if with_slope else "without the slope (cross-entropy)"
-    print(f"{name:<34} from the script's start, largest miss after {iterations} iterations: {largest:.2g}")
+    print(f"{name:<34} largest miss after {iterations} iterations: {largest:.2g}")
 
 # %% [markdown]
-# From the script's own random start, after as many iterations as the script runs, the rule without the slope misses by far less.
+# From the script's own random start (the last lines above), after as many iterations as the script runs, the rule without the slope misses by far less.
 # The plot follows the largest miss of both rules over the iterations, on logarithmic axes.
 
 # %%

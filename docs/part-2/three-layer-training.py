@@ -207,6 +207,7 @@ plt.show()
 # The trained network answers any input, not only the training rows.
 # Feed it every point of the plane of the first and second inputs (the third input kept at 1), and shade each point by its output.
 # On the left is the single layer of [Why one layer of weights is not enough](../one-layer-is-not-enough/) trained on the same answers; on the right, the three-layer network.
+# Circles mark the rows whose answer is 0, squares the rows whose answer is 1.
 
 # %%
 from tinynet.plotting import new_plot
@@ -216,7 +217,7 @@ g1, g2 = np.meshgrid(grid, grid)
 plane = np.column_stack([g1.ravel(), g2.ravel(), np.ones(g1.size)])
 one_layer = train_two_layer(X, y_xor)
 
-figure, first_axes = new_plot("first input", "second input", size=(9, 4.4))
+figure, first_axes = new_plot("first input", "second input", size=(8, 4.2))
 first_axes.remove()
 panels = figure.subplots(1, 2, sharey=True)
 for axes, trained, title in ((panels[0], one_layer, "one layer of weights"), (panels[1], run, "three-layer network")):
@@ -229,7 +230,6 @@ for axes, trained, title in ((panels[0], one_layer, "one layer of weights"), (pa
     axes.set_aspect("equal")
 panels[0].set_ylabel("second input")
 panels[1].contour(g1, g2, run.predict(plane).reshape(g1.shape), levels=[0.5], colors="black", linestyles="--")
-panels[1].legend(loc="upper left", bbox_to_anchor=(1.02, 1))
 figure.colorbar(shade, ax=panels, label="output", shrink=0.8)
 figure.show()
 print("one layer, output at the four rows:  ", one_layer.l1.ravel())
