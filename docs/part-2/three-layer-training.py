@@ -18,6 +18,7 @@ import numpy as np
 import matplotlib.pyplot as plt
 
 from tinynet import X, nonlin, train_three_layer, train_two_layer, y_xor
+from tinynet.plotting import new_plot
 
 plt.rcParams["font.size"] = 12  # legible when the page shrinks a figure to its width
 
@@ -210,8 +211,6 @@ plt.show()
 # Circles mark the rows whose answer is 0, squares the rows whose answer is 1.
 
 # %%
-from tinynet.plotting import new_plot
-
 grid = np.linspace(-0.25, 1.25, 121)
 g1, g2 = np.meshgrid(grid, grid)
 plane = np.column_stack([g1.ravel(), g2.ravel(), np.ones(g1.size)])
