@@ -380,6 +380,40 @@ def test_one_weight_one_example(facts: Facts) -> None:
     assert float(facts["bridge_error_after"]) < float(facts["bridge_error"]), "the step goes downhill"
 
 
+@covers("downhill_plot_svg")
+def test_downhill_plot(facts: Facts) -> None:
+    """The curve falls from left to right; the start sits on it, the tangent falls through it, the step lands lower."""
+    svg = facts["downhill_plot_svg"]
+    assert svg.startswith("<svg") and svg.endswith("</svg>")
+    curve = [tuple(map(float, p.split(","))) for p in re.search(r'class="curve" points="([^"]+)"', svg)[1].split()]
+    heights = [y for _, y in curve]
+    assert heights == sorted(heights), "the error only falls as the first weight grows (larger y is lower)"
+    start = re.search(r'class="start" cx="([\d.]+)" cy="([\d.]+)"', svg)
+    sx, sy = float(start[1]), float(start[2])
+    nearest = min(curve, key=lambda p: abs(p[0] - sx))
+    assert abs(nearest[1] - sy) < 2, "the start lies on the curve"
+    x1, y1, x2, y2 = map(
+        float, re.search(r'class="tangent"[^>]*x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="([\d.]+)"', svg).groups()
+    )
+    assert y2 > y1 and abs((y1 + y2) / 2 - sy) < 0.5 and abs((x1 + x2) / 2 - sx) < 0.5, (
+        "the tangent falls through the start"
+    )
+    step = re.search(r'class="step" x="([\d.]+)" y="([\d.]+)"', svg)
+    assert float(step[1]) + 4 > sx and float(step[2]) + 4 > sy, "one step lands right of the start and lower"
+    # the tangent's slope in pixels matches the slope of the error measured on the curve, in the plot's scale
+    syn0 = by_hand.two_layer_shared().snapshots[0]["syn0"]
+
+    def error(w0: float) -> float:
+        return 0.5 * float(1 - sigmoid(w0 + syn0[2, 0])) ** 2
+
+    w = syn0[0, 0]
+    measured = (error(w + 1e-6) - error(w - 1e-6)) / 2e-6
+    xs, ys = [p[0] for p in curve], heights
+    per_weight = (xs[-1] - xs[0]) / 10.0
+    per_error = (ys[-1] - ys[0]) / (error(6.0) - error(-4.0))
+    assert (y2 - y1) / (x2 - x1) == pytest.approx(measured * per_error / per_weight, rel=0.02)
+
+
 def all_right_at(syn0: np.ndarray, with_slope: bool) -> int:
     """The first iteration at which every guess of the two-layer loop rounds to its target."""
     syn0 = syn0.copy()

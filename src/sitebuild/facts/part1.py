@@ -340,3 +340,70 @@ def downhill() -> dict[str, str]:
         "trained_largest_miss_with_slope": f"{misses[True]:.2g}",
         "trained_largest_miss_without_slope": f"{misses[False]:.2g}",
     }
+
+
+@provides
+def downhill_plot() -> dict[str, str]:
+    """An inline SVG: the row [1, 0, 1]'s error as a curve of the first weight, its tangent, the start and one step."""
+    syn0 = trained().snapshots[0].syn0
+    x, target = X[2].astype(float), float(y[2, 0])
+    w0 = syn0[0, 0]
+    others = float(np.dot(x[1:], syn0[1:, 0]))
+
+    def error(w: np.ndarray) -> np.ndarray:
+        return 0.5 * (target - nonlin(w * x[0] + others)) ** 2
+
+    guess = float(nonlin(w0 * x[0] + others))
+    slope = -(target - guess) * guess * (1 - guess) * x[0]
+    weights = np.linspace(-4.0, 6.0, 201)
+    width, height, left, right, top, bottom = 560, 260, 52, 16, 12, 44
+    low, high = 0.0, 0.5
+
+    def px(w: float) -> float:
+        return left + (width - left - right) * (w - weights[0]) / (weights[-1] - weights[0])
+
+    def py(e: float) -> float:
+        return top + (height - top - bottom) * (high - e) / (high - low)
+
+    curve = " ".join(f"{px(w):.1f},{py(e):.1f}" for w, e in zip(weights, error(weights), strict=True))
+    near = np.array([w0 - 1.2, w0 + 1.2])
+    tangent = [(px(w), py(float(error(w0)) + slope * (w - w0))) for w in near]
+    step = w0 - slope
+    parts = [
+        f'<svg class="weight-plot" role="img" aria-labelledby="downhill-plot-title" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
+        '<title id="downhill-plot-title">The error of the row [1, 0, 1] as the first weight changes: a curve falling '
+        "from left to right, its tangent at the starting weight, and the weight after one step</title>",
+        '<g fill="currentColor" font-family="sans-serif" font-size="12">',
+    ]
+    for tick in np.arange(low, high + 0.01, 0.1):
+        parts.append(f'<text x="{left - 8}" y="{py(tick) + 4:.1f}" text-anchor="end">{tick:.1f}</text>')
+    for tick in range(-4, 7, 2):
+        parts.append(f'<text x="{px(tick):.1f}" y="{height - 26}" text-anchor="middle">{tick}</text>')
+    parts.append(
+        f'<text x="{(left + width - right) / 2:.0f}" y="{height - 6}" text-anchor="middle">'
+        "the first weight, syn0[0]</text>"
+    )
+    parts.append(
+        f'<text transform="translate(14 {(top + height - bottom) / 2:.0f}) rotate(-90)" '
+        'text-anchor="middle">error E</text>'
+    )
+    parts.append(f'<circle class="start" cx="{px(w0):.1f}" cy="{py(float(error(w0))):.1f}" r="5"/>')
+    parts.append(
+        f'<rect class="step" x="{px(step) - 4:.1f}" y="{py(float(error(step))) - 4:.1f}" width="8" height="8"/>'
+    )
+    parts.append(f'<text x="{px(w0) - 10:.1f}" y="{py(float(error(w0))) - 8:.1f}" text-anchor="end">start</text>')
+    parts.append(f'<text x="{px(step) + 10:.1f}" y="{py(float(error(step))) + 4:.1f}">after one step</text>')
+    parts.append("</g>")
+    parts.append(
+        f'<g fill="none" stroke="currentColor" stroke-opacity="0.3"><line x1="{left}" x2="{width - right}" '
+        f'y1="{py(0):.1f}" y2="{py(0):.1f}"/><line x1="{left}" x2="{left}" y1="{top}" y2="{py(0):.1f}"/></g>'
+    )
+    parts.append('<g fill="none" stroke="currentColor" stroke-width="2">')
+    parts.append(f'<polyline class="curve" points="{curve}"/>')
+    (ax, ay), (bx, by) = tangent
+    parts.append(
+        f'<line class="tangent" stroke-dasharray="6 4" x1="{ax:.1f}" y1="{ay:.1f}" x2="{bx:.1f}" y2="{by:.1f}"/>'
+    )
+    parts.append("</g></svg>")
+    return {"downhill_plot_svg": "".join(parts)}
