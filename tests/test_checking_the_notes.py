@@ -148,7 +148,7 @@ def test_verdicts_follow_the_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_page_shows_every_verdict(built_site: Path) -> None:
     """The built page has a table row for every claim, with the verdict computed for it."""
-    page = (built_site / "part-2" / "checking-the-notes" / "index.html").read_text(encoding="utf-8")
+    page = (built_site / "part-1" / "checking-the-notes" / "index.html").read_text(encoding="utf-8")
     rows = re.findall(r"<tr>(.*?)</tr>", page, re.S)
     cells = [
         [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td>(.*?)</td>", r, re.S)] for r in rows

@@ -124,7 +124,7 @@ def test_variable_chart_shapes_are_the_arrays_shapes(built_site: Path, by_hand) 
         assert f"\n{name}\n{rows} \u00d7 {cols}\n" in text, name
 
 
-def test_seed_notes_dot_values_come_from_a_longer_run(built_site: Path) -> None:
+def test_notes_dot_values_come_from_a_longer_run(built_site: Path) -> None:
     """The page names the iteration at which the notes' np.dot(l0,syn0) really appears."""
     np.random.seed(1)
     X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])
@@ -139,7 +139,7 @@ def test_seed_notes_dot_values_come_from_a_longer_run(built_site: Path) -> None:
         l1 = 1 / (1 + np.exp(-score))
         syn0 += np.dot(X.T, (y - l1) * (l1 * (1 - l1)))
     assert at is not None and at >= 10000
-    assert f"only at iteration {at:,}" in page_text(built_site, "part-1/line-by-line")
+    assert f"at iteration {at:,}" in page_text(built_site, "part-1/checking-the-notes")
 
 
 def test_shifted_script_fails_the_build(tree_copy: Path, tmp_path: Path) -> None:

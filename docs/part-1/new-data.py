@@ -47,7 +47,6 @@ print("same as the notes, to the eight decimals they show:", np.array_equal(np.r
 #
 # ### Only one of the rows is new
 #
-# The notes say that the first and the second row are new to the network.
 # Check each row of `X1` against the training rows `X`:
 
 # %%
@@ -56,7 +55,7 @@ for row in X1:
     print(row, "is a training row" if seen else "is NEW")
 
 # %% [markdown]
-# Only `[1, 1, 0]` is new.
+# Only `[1, 1, 0]` is new, although [the notes count the first row as new too](../checking-the-notes/#new-rows).
 # `[0, 1, 1]` is the second training row, and the rows of `X1` after the new one are training rows too.
 #
 # The answer for `[0, 1, 1]` is still not quite the one printed at the end of training.

@@ -37,8 +37,7 @@ print(inspect.getsource(nonlin))
 # At $x = 0$, $e^{0} = 1$ and $\sigma(0) = \tfrac12$ exactly.
 # So any number, however large, comes out between 0 and 1: the post reads the result as a probability.
 #
-# [The notes](../../#the-notes) say that 4 or more gives "very close to 1" and −4 or less "very close to 0".
-# Here are the real values:
+# How close does it get? Here are the real values:
 
 # %%
 for x in [-10, -6, -4, -2, 0, 2, 4, 6, 10]:
@@ -50,16 +49,8 @@ within = next(x for x in range(100) if 1 - nonlin(x) < 0.01)
 print(f"the first whole number whose sigmoid is within 1% of 1: {within}")
 
 # %% [markdown]
-# The notes' rule of thumb holds if "very close" allows the gaps printed above.
+# [The notes](../../#the-notes) call the sigmoid ["very close" to 1 from 4 up](../checking-the-notes/#very-close); the gaps above say how close.
 # The gap keeps shrinking fast: each step of 2 in $x$ divides it by about $e^2$, as the lines above show.
-#
-# The notes also say that `np.exp(1)` returns "the natural logarithm e".
-# Not quite: `np.exp(1)` returns the number e itself, the *base* of the natural logarithm.
-# The natural logarithm of e is 1:
-
-# %%
-print("np.exp(1)         =", np.exp(1))
-print("np.log(np.exp(1)) =", np.log(np.exp(1)))
 
 # %% [markdown]
 # ## The curve and its slope

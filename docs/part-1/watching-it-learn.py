@@ -40,36 +40,10 @@ for i in shown:
 
 # %% [markdown]
 # At iteration 0 the weights are still the random ones from [line 23](../line-by-line/#line-23), and every guess sits between the targets.
-# By iteration 9999 the sums are large and negative for the rows with target 0 and large and positive for the others, so the sigmoid pushes the guesses close to 0 and 1.
+# By iteration 9,999 the sums are large and negative for the rows with target 0 and large and positive for the others, so the sigmoid pushes the guesses close to 0 and 1.
 #
-# ### Slips in the notes
-#
-# The notes say that "after the second iteration" `l1` was, "to two decimals", `[0.26, 0.36, 0.23, 0.32]`.
-# Those are the values of the very *first* pass (iteration 0), and they are cut off rather than rounded:
-
-# %%
-notes = np.array([0.26, 0.36, 0.23, 0.32])
-first, second = run.snapshots[0].l1.ravel(), run.snapshots[1].l1.ravel()
-print("iteration 0, rounded:  ", np.round(first, 2))
-print("iteration 0, cut off:  ", np.floor(first * 100) / 100)
-print("iteration 1, rounded:  ", np.round(second, 2))
-print("the notes' values are iteration 0 cut off:", np.array_equal(np.floor(first * 100) / 100, notes))
-
-# %% [markdown]
-# The notes also quote a sum `np.dot(l0,syn0)` of `[-4.98467345, -5.19108471, 5.39603866, 5.1896274]`, as an example of what [line 29](../line-by-line/#line-29) passes to the sigmoid.
-# No iteration of the script's run produces it: the sums of the last one are printed above.
-# Letting the loop run on finds where those numbers come from:
-
-# %%
-quoted = np.array([-4.98467345, -5.19108471, 5.39603866, 5.1896274])
-longer = train_two_layer(iterations=30000, record=range(30000))
-matches = [i for i, step in longer.snapshots.items() if np.array_equal(np.round(np.dot(step.l0, step.syn0).ravel(), 8), quoted)]
-print("iterations whose sums match the notes:", matches)
-print("sums at the script's last iteration:  ", np.dot(run.snapshots[9999].l0, run.snapshots[9999].syn0).ravel())
-
-# %% [markdown]
-# So the quoted sums come from a run longer than the script's: the notes must have been trying more iterations when they printed them.
-# The point of the example still stands: the sigmoid's input can be any number, and only its output is squeezed between 0 and 1.
+# The notes quote some of these numbers with slips: their guesses "after the second iteration" are [the first iteration's, cut off](../checking-the-notes/#second-iteration), and the sums they quote come [from a longer run](../checking-the-notes/#the-printout).
+# The sums can be any number; only the sigmoid's output is squeezed between 0 and 1.
 #
 # ## The guesses, iteration by iteration
 #
@@ -142,12 +116,12 @@ figure.show()
 table = [f"{'iterations':>10} | {'l1 (the guesses)':^45} | largest miss"]
 for n in (100, 1000, 10000, 60000):
     guesses = train_two_layer(iterations=n).l1
-    table.append(f"{n:>10} | {np.array2string(guesses.ravel(), precision=8):^45} | {np.abs(y - guesses).max():.8f}")
+    table.append(f"{n:>10,} | {np.array2string(guesses.ravel(), precision=8):^45} | {np.abs(y - guesses).max():.8f}")
 print("\n".join(table))
 
 # %% [markdown]
 # The notes are right: each row of the table is closer than the one before.
-# But the gains shrink: going from 10000 to 60000 iterations does much less than going from 100 to 1000 did.
+# But the gains shrink: going from 10,000 to 60,000 iterations does much less than going from 100 to 1,000 did.
 #
 # ## Things to try
 #

@@ -222,8 +222,6 @@ print("best step on this grid:", f"{steps[int(np.argmin(curve))]:.1e}", " relati
 # %% [markdown]
 # On the right, the error falls as $h$ shrinks, like $h^2$; on the left, rounding makes it grow again, like $1/h$.
 # The step used above sits in the valley.
-#
-# `tests/test_gradcheck.py` runs the same check, the same deliberate mistake and the same cross-entropy check every time the test suite runs.
 
 # %% [markdown]
 # ## Things to try
