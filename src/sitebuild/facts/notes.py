@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from sitebuild.facts import provides
+from sitebuild.facts.part1 import word as in_words
 from tinynet import data, nonlin, train_two_layer
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "tinynet"
@@ -187,8 +188,8 @@ def claims() -> list[Claim]:
         Claim(
             "exp_e",
             f"np.exp(1) returns the natural logarithm e, about {NOTES_E}",
-            f"np.exp(1) is {e:.6f}: e is the base of the natural logarithm; the logarithm of e, "
-            f"np.log(np.exp(1)), is {float(np.log(e)):g}",
+            f"`np.exp(1)` is {e:.6f}, the number e, the base of the natural logarithm; "
+            f"the logarithm of e, `np.log(np.exp(1))`, is {float(np.log(e)):g}",
             PARTLY if round(e, 3) == NOTES_E else FAILS,
         )
     )
@@ -239,7 +240,7 @@ def claims() -> list[Claim]:
             "mean_zero",
             "the weights start random with a mean of 0",
             f"the drawing has mean 0 (a million draws: {2 * draws.mean() - 1:.4f}); "
-            f"the script's {weights.size} starting weights average {weights.mean():.4f}",
+            f"the script's {in_words(weights.size)} starting weights average {weights.mean():.4f}",
             HOLDS if abs(weights.mean()) < 0.05 else PARTLY if abs(2 * draws.mean() - 1) < 0.01 else FAILS,
         )
     )
@@ -251,7 +252,7 @@ def claims() -> list[Claim]:
         Claim(
             "iterations",
             "after the first iteration, 9,999 more",
-            f"the loop runs range({iterations})",
+            f"the loop runs `range({iterations})`",
             verdict(iterations == NOTES_ITERATIONS),
         )
     )
@@ -259,7 +260,7 @@ def claims() -> list[Claim]:
         Claim(
             "loop_lines",
             "the four lines of code in the main loop",
-            f"the loop body has {len(loop.body)} statements, `l0 = X` among them",
+            f"the loop body has {in_words(len(loop.body))} statements, `l0 = X` among them",
             verdict(len(loop.body) == NOTES_LOOP_LINES),
         )
     )

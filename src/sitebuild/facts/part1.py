@@ -26,6 +26,17 @@ def num(value: float, digits: int = 4) -> str:
     return "0" if text == "-0" else text
 
 
+def fixed(value: float, digits: int = 4) -> str:
+    """A number to `digits` decimals, trailing zeros kept (for a table's column), no negative zero."""
+    text = f"{float(value):.{digits}f}"
+    return text[1:] if text.startswith("-") and float(text) == 0 else text
+
+
+def figures(value: float, count: int = 4) -> str:
+    """A number to `count` significant figures, trailing zeros kept."""
+    return np.format_float_positional(float(value), precision=count, unique=False, fractional=False, trim="k")
+
+
 def vector(values, digits: int = 4) -> str:
     """A column of numbers as a bracketed list, e.g. [0.27, 0.36]."""
     return "[" + ", ".join(num(v, digits) for v in np.ravel(values)) + "]"
@@ -105,7 +116,8 @@ def confidence() -> dict[str, str]:
     ]
     for i in range(len(X)):
         a, b = first.l1[i, 0], last.l1[i, 0]
-        lines.append(row([f"`{X[i].tolist()}`", num(a), num(nonlin(a, True)), num(b, 5), num(nonlin(b, True), 5)]))
+        cells = [fixed(a), fixed(nonlin(a, True)), fixed(b, 5), fixed(nonlin(b, True), 5)]
+        lines.append(row([f"`{X[i].tolist()}`", *cells]))
     slopes_first = nonlin(first.l1, True)
     slopes_last = nonlin(last.l1, True)
     return {
@@ -158,14 +170,14 @@ def weight_history() -> dict[str, str]:
     run = trained()
     lines = [row(["iteration", "`syn0[0]`", "`syn0[1]`", "`syn0[2]`"]), row(["---"] * 4)]
     for i in HISTORY:
-        lines.append(row([i, *(num(w) for w in run.snapshots[i].syn0.ravel())]))
-    lines.append(row(["after training", *(num(w) for w in run.syn0.ravel())]))
+        lines.append(row([f"{i:,}", *(fixed(w) for w in run.snapshots[i].syn0.ravel())]))
+    lines.append(row(["after training", *(fixed(w) for w in run.syn0.ravel())]))
     final = run.syn0.ravel()
     return {
         "syn0_history_table": "\n".join(lines),
         "trained_syn0_0": num(final[0], 5),
         "trained_syn0_2": num(final[2]),
-        "two_layer_iterations": str(run.iterations),
+        "two_layer_iterations": f"{run.iterations:,}",
     }
 
 
@@ -173,14 +185,11 @@ def weight_history() -> dict[str, str]:
 def seed_notes_checks() -> dict[str, str]:
     """The notes' intermediate values, recomputed."""
     run = trained()
-    first, second, last = run.snapshots[0], run.snapshots[1], run.snapshots[9999]
+    first, last = run.snapshots[0], run.snapshots[9999]
     return {
-        "first_iteration_l1_rounded": vector(first.l1, 2),
-        "second_iteration_l1_rounded": vector(second.l1, 2),
         "first_iteration_scores": vector(np.dot(first.l0, first.syn0)),
         "last_iteration_scores": vector(np.dot(last.l0, last.syn0)),
         "x1_prediction": vector(run.predict(X1), 8),
-        "x1_rows_in_training": str(sum(any((r == x).all() for x in X) for r in X1)),
     }
 
 
@@ -191,10 +200,10 @@ def things_to_try() -> dict[str, str]:
     errors = run.errors
     lines = [row(["iteration", "mean of abs(l1_error)"]), row(["---"] * 2)]
     for i in (0, 1, 2, 3, 10, 100, 1000, 9999):
-        lines.append(row([i, num(errors[i], 6)]))
+        lines.append(row([f"{i:,}", figures(errors[i])]))
     longer = [(n, train_two_layer(iterations=n).l1) for n in (1000, 10000, 100000)]
     out = [row(["iterations", "l1 after training"]), row(["---"] * 2)]
-    out += [row([n, vector(l1, 5)]) for n, l1 in longer]
+    out += [row([f"{n:,}", "[" + ", ".join(fixed(v, 5) for v in l1.ravel()) + "]"]) for n, l1 in longer]
     return {
         "error_table": "\n".join(lines),
         "longer_table": "\n".join(out),
@@ -209,11 +218,11 @@ def command_line() -> dict[str, str]:
     parser = build_parser()
     two, three = parser.parse_args(["two-layer"]), parser.parse_args(["three-layer"])
     return {
-        "cli_two_iterations": str(two.iterations),
-        "cli_three_iterations": str(three.iterations),
+        "cli_two_iterations": f"{two.iterations:,}",
+        "cli_three_iterations": f"{three.iterations:,}",
         "cli_seed": str(two.seed),
-        "cli_seed_max": str(np.iinfo(np.uint32).max),
-        "cli_log_every": str(inspect.signature(train_three_layer).parameters["log_every"].default),
+        "cli_seed_max": f"{np.iinfo(np.uint32).max:,}",
+        "cli_log_every": f"{inspect.signature(train_three_layer).parameters['log_every'].default:,}",
     }
 
 

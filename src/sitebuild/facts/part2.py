@@ -103,6 +103,11 @@ def line_words(numbers: list[int]) -> str:
     return f"lines {min(numbers)}\u2013{max(numbers)}"
 
 
+def lines_phrase(count: int) -> str:
+    """How many lines a script prints, as a sentence says it: "nothing", "one line", "6 lines"."""
+    return "nothing" if count == 0 else "one line" if count == 1 else f"{count:,} lines"
+
+
 @provides
 def three_layer_facts() -> dict[str, str]:
     """Shapes, the error log and the numbers of the first iteration of three_layer.py."""
@@ -188,7 +193,7 @@ def eleven_lines_facts() -> dict[str, str]:
     return {
         "eleven_lines_mapping_table": "\n".join(table),
         "eleven_lines_same_weights": "the same, bit for bit" if same else "different",
-        "eleven_lines_printed_lines": str(len(printed.splitlines())),
+        "eleven_lines_printout": lines_phrase(len(printed.splitlines())),
         "eleven_lines_post_lines": str(sum(1 for line in lines[1:] if line.strip())),
         "eleven_lines_trained_l2_table": matrix_table(
             eleven["l2"], "example", [f"`{list(map(int, r))}`" for r in eleven["X"]], ["l2"]
