@@ -114,8 +114,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         return 2
     beyond = [i for i in show if i >= args.iterations]
     if beyond:
-        last = args.iterations - 1
-        print(f"error: iteration {beyond[0]} is not run: iterations go from 0 to {last}", file=sys.stderr)
+        runs = {0: "no iteration runs", 1: "only iteration 0 runs"}
+        ran = runs.get(args.iterations, f"iterations go from 0 to {args.iterations - 1}")
+        print(f"error: iteration {beyond[0]} is not run: {ran}", file=sys.stderr)
         return 2
     three = args.network == "three-layer"
     train = train_three_layer if three else train_two_layer

@@ -39,6 +39,16 @@
     return out;
   }
 
+  // a whole number as the pages write it, thousands separated by commas (10,000)
+  function grouped(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  }
+
+  // a count with its noun, singular for one ("1 iteration", "10,000 iterations")
+  function counted(n, noun) {
+    return grouped(n) + " " + noun + (n === 1 ? "" : "s");
+  }
+
   // train from the initial weights w0; keep syn0 at the start of every iteration (and the end)
   function train(X, y, iterations, w0) {
     var cols = w0.length;
@@ -416,7 +426,7 @@
 
     var final = weightsAt(run, run.iterations).map(fmt).join(", ");
     this.status.textContent =
-      "Trained " + run.iterations + " iterations in " + Math.max(1, Math.round(took)) + " ms; final syn0: " + final + ".";
+      "Trained " + counted(run.iterations, "iteration") + " in " + Math.max(1, Math.round(took)) + " ms; final syn0: " + final + ".";
     this.show(it);
   };
 
@@ -476,7 +486,7 @@
     this.curve.dot.setAttribute("cx", ex.toFixed(1));
     this.curve.dot.setAttribute("cy", ey.toFixed(1));
     this.curve.title.textContent =
-      "Mean absolute error over " + run.iterations + " iterations; at iteration " + it + " it is " + fmt(run.errors[it]);
+      "Mean absolute error over " + counted(run.iterations, "iteration") + "; at iteration " + grouped(it) + " it is " + fmt(run.errors[it]);
   };
 
   Explorer.prototype.play = function () {
