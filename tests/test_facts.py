@@ -211,6 +211,8 @@ def test_first_and_last_iteration(facts: Facts) -> None:
     close_all(facts["last_iteration_scores"], np.dot(last["l0"], last["syn0"]), 4)
     close_all(facts["first_iteration_l1"], first["l1"], 4)
     close_all(facts["first_iteration_l1_error"], first["l1_error"], 4)
+    for name in ("first_iteration_scores", "last_iteration_scores", "first_iteration_l1", "first_iteration_l1_error"):
+        assert {len(d) for d in re.findall(r"\.(\d+)", facts[name])} == {4}, f"{name}: one precision in a list"
 
 
 @covers(

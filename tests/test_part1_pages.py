@@ -41,6 +41,11 @@ def shown(value: float, digits: int = 4) -> str:
     return "0" if text == "-0" else text
 
 
+def listed(values) -> str:
+    """A list of numbers as the pages print it: four decimals each, trailing zeros kept, an exact 0 as 0."""
+    return "[" + ", ".join("0" if v == 0 else f"{v:.4f}" for v in np.ravel(values)) + "]"
+
+
 def page_text(site: Path, page: str) -> str:
     """The visible text of a built page, tags removed."""
     raw = (site / page / "index.html").read_text(encoding="utf-8")
@@ -84,12 +89,11 @@ def test_line_39_worked_example_matches_a_recomputation(built_site: Path, by_han
     )
     for i in range(4):
         part = first["l0"][i] * first["l1_delta"][i, 0]
-        assert "[" + ", ".join(shown(v) for v in part) + "]" in text, f"example {i}"
+        assert listed(part) in text, f"example {i}"
     total = np.dot(first["l0"].T, first["l1_delta"]).ravel()
-    listed = "[" + ", ".join(shown(v) for v in total) + "]"
-    assert text.count(listed) >= 2, "the sum row and the np.dot row both show the update"
+    assert text.count(listed(total)) >= 2, "the sum row and the np.dot row both show the update"
     for name in ("syn0", "syn0_after"):
-        assert "[" + ", ".join(shown(v) for v in first[name].ravel()) + "]" in text
+        assert listed(first[name]) in text
     assert shown(by_hand[-1]["syn0"][0, 0], 5) in text
     assert shown(by_hand[-1]["syn0_after"][0, 0], 5) in text
 

@@ -38,8 +38,8 @@ def figures(value: float, count: int = 4) -> str:
 
 
 def vector(values, digits: int = 4) -> str:
-    """A column of numbers as a bracketed list, e.g. [0.27, 0.36]."""
-    return "[" + ", ".join(num(v, digits) for v in np.ravel(values)) + "]"
+    """A column of numbers as a bracketed list, each to `digits` decimals but an exact 0: [-0.1660, 0, 0.4406]."""
+    return "[" + ", ".join("0" if v == 0 else fixed(v, digits) for v in np.ravel(values)) + "]"
 
 
 def shape(array: np.ndarray) -> str:
@@ -189,7 +189,8 @@ def seed_notes_checks() -> dict[str, str]:
     return {
         "first_iteration_scores": vector(np.dot(first.l0, first.syn0)),
         "last_iteration_scores": vector(np.dot(last.l0, last.syn0)),
-        "x1_prediction": vector(run.predict(X1), 8),
+        # as the notes print them (numpy drops trailing zeros)
+        "x1_prediction": "[" + ", ".join(num(v, 8) for v in run.predict(X1).ravel()) + "]",
     }
 
 
