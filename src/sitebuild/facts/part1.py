@@ -142,7 +142,7 @@ def worked_update() -> dict[str, str]:
         row(["---"] * 4),
     ]
     for i, part in enumerate(parts):
-        lines.append(row([i, f"`{l0[i].tolist()}`", num(delta[i, 0]), vector(part)]))
+        lines.append(row([i, f"`{l0[i].tolist()}`", fixed(delta[i, 0]), vector(part)]))
     lines.append(row(["sum", "", "", vector(sum(parts))]))
     lines.append(row(["`np.dot(l0.T, l1_delta)`", "", "", vector(total)]))
     facts = {
