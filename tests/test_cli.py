@@ -83,9 +83,7 @@ def test_iterations_and_seed_change_the_run() -> None:
         (["two-layer", "--bogus"], "unrecognized"),
     ],
 )
-def test_bad_input_gets_one_line_and_status_2(
-    args: list[str], says: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_bad_input_gets_one_line_and_status_2(args: list[str], says: str, capsys: pytest.CaptureFixture[str]) -> None:
     """Every kind of bad input: exit status 2, nothing on stdout, one line on stderr, no traceback."""
     status = run(args)
     out, err = capsys.readouterr()
