@@ -160,7 +160,7 @@
           else self.X[r][c] = 1 - self.X[r][c];
           self.retrain();
         });
-        self.toggles.push({ button: button, r: r, c: c, isTarget: isTarget });
+        self.toggles.push({ button: button, r: r, c: c, isTarget: isTarget, label: label });
         tr.appendChild(el("td", {}, [button]));
       });
       body.appendChild(tr);
@@ -384,6 +384,8 @@
     this.toggles.forEach(function (t) {
       var value = t.isTarget ? self.y[t.r] : self.X[t.r][t.c];
       t.button.textContent = String(value);
+      // the name starts with the value shown, so that saying what one sees presses the button
+      t.button.setAttribute("aria-label", value + ", " + t.label);
       t.button.setAttribute("aria-pressed", value ? "true" : "false");
     });
     this.iterationsInput.value = String(this.iterations);
