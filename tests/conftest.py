@@ -64,9 +64,9 @@ def tree_copy(tmp_path: Path, built_site: Path) -> Path:
 COLD: dict[str, object] = {}
 COLD_TEST = "test_a_clean_build_equals_the_suite_build"
 # run after the others, in this order: the build-cache tests, which build copies of the tree on both
-# cores, once the browser walk (started in the background when the site is built) is mostly done;
-# then the browser tests, which read the walk's results
-LAST = ["test_build_cache.py", "test_browser.py"]
+# cores, once the browser walks (started in the background when the site is built) are mostly done;
+# then the layout and browser tests, which read the walks' results
+LAST = ["test_build_cache.py", "test_layout.py", "test_browser.py"]
 
 
 def start_cold_build() -> None:

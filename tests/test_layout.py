@@ -4,16 +4,20 @@ At 1280, 1440 and 1920 px, no table, figure, listing or output reaches past the 
 on the line-by-line chapters none reaches under the code beside the text; wide ones scroll inside
 the column. At 390 px the page never scrolls sideways, notebook pages drop Jupyter's prompt column,
 and figures take the text's full width. At every width, no listing or output splits a number.
+Each page is loaded once per device and measured at each width, in a background thread that starts
+as soon as the site is built, while other tests run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
+from support.background import after_build
 from support.browser import CHROMIUM, CHROMIUM_ARGS, nav_pages, serve
 from support.layout import NOTEBOOK_WIDTHS, PROBE
 
@@ -26,34 +30,6 @@ LAY_OUT = "* { content-visibility: visible !important; }"
 SETTLE = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100))))"
 
 
-@pytest.fixture(scope="module")
-def base_url(built_site: Path) -> Iterator[str]:
-    """The built site, served over HTTP on 127.0.0.1."""
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def window() -> Iterator[Callable[[int], Page]]:
-    """A page in a window of the given width (a touch phone below 600 px), one per width for the module."""
-    assert CHROMIUM.exists(), "no /usr/bin/chromium: run `make chromium`"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        pages: dict[int, Page] = {}
-
-        def open_at(width: int) -> Page:
-            if width not in pages:
-                phone = width < 600
-                context = browser.new_context(
-                    viewport={"width": width, "height": 844 if phone else 900}, is_mobile=phone, has_touch=phone
-                )
-                pages[width] = context.new_page()
-            return pages[width]
-
-        yield open_at
-        browser.close()
-
-
 def laid_out(page: Page, url: str) -> Page:
     """Open url with every block laid out, as a reader who has scrolled through it sees it."""
     page.goto(url, wait_until="load")
@@ -62,19 +38,101 @@ def laid_out(page: Page, url: str) -> Page:
     return page
 
 
+@dataclass
+class Layout:
+    """What the probe found on one page: its problems at each width, and a notebook page's widths on a phone."""
+
+    problems: dict[int, list[str]] = field(default_factory=dict)
+    notebook: dict | None = None
+    failed: str = ""
+
+
+def measure(base: str, path: str, desktop: Page, phone: Page) -> Layout:
+    """Load the page once on a desktop, probe it at each wide width in turn, then once on a phone."""
+    layout = Layout()
+    laid_out(desktop, base + path)
+    for width in WIDE:
+        desktop.set_viewport_size({"width": width, "height": 900})
+        desktop.evaluate(SETTLE)
+        layout.problems[width] = desktop.evaluate(PROBE)
+    laid_out(phone, base + path)
+    layout.problems[PHONE] = phone.evaluate(PROBE)
+    if path in NOTEBOOKS:
+        layout.notebook = phone.evaluate(NOTEBOOK_WIDTHS)
+    return layout
+
+
+class Walk:
+    """Every page measured in a thread of its own, started as soon as the site is built (support/background.py)."""
+
+    def __init__(self, site: Path) -> None:
+        self.layouts: dict[str, Layout] = {}
+        self.ready = {path: threading.Event() for path in PAGES}
+        threading.Thread(target=self._run, args=(site,), name="layout walk", daemon=True).start()
+
+    def _run(self, site: Path) -> None:
+        try:
+            with serve(site) as base, sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+                desktop = browser.new_context(viewport={"width": WIDE[0], "height": 900}).new_page()
+                phone = browser.new_context(
+                    viewport={"width": PHONE, "height": 844}, is_mobile=True, has_touch=True
+                ).new_page()
+                for path in PAGES:
+                    try:
+                        self.layouts[path] = measure(base, path, desktop, phone)
+                    except Exception as problem:  # reported by the page's tests
+                        self.layouts[path] = Layout(failed=f"{type(problem).__name__}: {problem}")
+                    self.ready[path].set()
+                browser.close()
+        except Exception as problem:
+            for path in PAGES:
+                self.layouts.setdefault(path, Layout(failed=f"the walk stopped: {problem!r}"))
+        finally:
+            for event in self.ready.values():
+                event.set()
+
+    def layout(self, path: str) -> Layout:
+        """The page's measurements, once the walk has been there."""
+        assert self.ready[path].wait(timeout=900), f"the layout walk never reached /{path}"
+        found = self.layouts[path]
+        assert not found.failed, f"/{path}: {found.failed}"
+        return found
+
+
+WALKS: dict[Path, Walk] = {}
+
+
+def start_walk(site: Path) -> Walk:
+    """The walk over a built site, started on the first call."""
+    if site not in WALKS:
+        WALKS[site] = Walk(site)
+    return WALKS[site]
+
+
+after_build("test_every_block_stays_in_the_text_column", start_walk)
+after_build("test_notebook_pages_use_a_phones_width", start_walk)
+
+
+@pytest.fixture(scope="module")
+def walk(built_site: Path) -> Walk:
+    """The walk over the built site: started in the background when the site was built."""
+    assert CHROMIUM.exists(), "no /usr/bin/chromium: run `make chromium`"
+    return start_walk(built_site)
+
+
 @pytest.mark.parametrize("width", [*WIDE, PHONE])
 @pytest.mark.parametrize("path", PAGES, ids=[p or "home" for p in PAGES])
-def test_every_block_stays_in_the_text_column(path: str, width: int, base_url: str, window) -> None:
+def test_every_block_stays_in_the_text_column(path: str, width: int, walk: Walk) -> None:
     """Nothing reaches past the text column or under the code; the page never scrolls sideways; no number splits."""
-    page = laid_out(window(width), base_url + path)
-    assert page.evaluate(PROBE) == [], f"/{path} at {width} px"
+    assert walk.layout(path).problems[width] == [], f"/{path} at {width} px"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS)
-def test_notebook_pages_use_a_phones_width(path: str, base_url: str, window) -> None:
+def test_notebook_pages_use_a_phones_width(path: str, walk: Walk) -> None:
     """At 390 px a notebook page shows no prompt column; code and figures take the text's full width."""
-    page = laid_out(window(PHONE), base_url + path)
-    widths = page.evaluate(NOTEBOOK_WIDTHS)
+    widths = walk.layout(path).notebook
+    assert widths is not None
     assert widths["prompt"] == 0, f"an In [n]: or Out[n]: column {widths['prompt']} px wide"
     assert widths["code"] is not None and widths["code"] >= 0.95, f"code {widths['code']:.0%} of the column"
     for figure in widths["figures"]:
@@ -100,11 +158,14 @@ CRAFTED = """<!doctype html><html lang="en"><meta name="viewport" content="width
 </article></div></html>"""
 
 
-def test_the_probe_catches_what_it_should(tmp_path: Path, window) -> None:
+def test_the_probe_catches_what_it_should(tmp_path: Path) -> None:
     """Not vacuous: a table under the code, a number split across lines and a page too wide are all caught."""
     (tmp_path / "index.html").write_text(CRAFTED)
-    with serve(tmp_path) as url:
-        problems = laid_out(window(PHONE), url).evaluate(PROBE)
+    with serve(tmp_path) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": PHONE, "height": 844}, is_mobile=True, has_touch=True)
+        problems = laid_out(page, url).evaluate(PROBE)
+        browser.close()
     assert any(p.startswith("table under #top ends") for p in problems), problems
     assert any("the number 0.123456789012 is split across lines" in p for p in problems), problems
     assert any(p.startswith("the page scrolls sideways") for p in problems), problems
