@@ -151,7 +151,10 @@ CRAFTED = """<!doctype html><html lang="en"><meta name="viewport" content="width
   <div class="code-beside">code</div>
   <table><tr><td style="width: 230px">a table under the code</td></tr></table>
   <div style="overflow-x: auto; width: 180px">
-    <table><tr><td style="width: 900px">a wide table that scrolls</td></tr></table>
+    <table><tr><td><div style="width: 900px">a wide table that scrolls</div></td></tr></table>
+  </div>
+  <div style="overflow: hidden; width: 180px">
+    <table><tr><td><div style="width: 600px">a wide table cut off</div></td></tr></table>
   </div>
   <pre class="split">0.123456789012</pre>
   <figure style="width: 2000px; margin: 0">a figure wider than the window</figure>
@@ -159,16 +162,17 @@ CRAFTED = """<!doctype html><html lang="en"><meta name="viewport" content="width
 
 
 def test_the_probe_catches_what_it_should(tmp_path: Path) -> None:
-    """Not vacuous: a table under the code, a number split across lines and a page too wide are all caught."""
+    """Not vacuous: a table under the code or cut off, a split number and a page too wide are all caught."""
     (tmp_path / "index.html").write_text(CRAFTED)
     with serve(tmp_path) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": PHONE, "height": 844}, is_mobile=True, has_touch=True)
         problems = laid_out(page, url).evaluate(PROBE)
         browser.close()
-    assert any(p.startswith("table under #top ends") for p in problems), problems
+    # the table under the code, and the one cut off by a box that hides instead of scrolling
+    assert sum(p.startswith("table under #top ends") for p in problems) == 2, problems
     assert any("the number 0.123456789012 is split across lines" in p for p in problems), problems
     assert any(p.startswith("the page scrolls sideways") for p in problems), problems
     assert any(p.startswith("figure under #top ends") for p in problems), problems
     # the table inside a box that scrolls is clipped by it, so it passes; nothing else is reported
-    assert len(problems) == 4, problems
+    assert len(problems) == 5, problems

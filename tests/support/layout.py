@@ -30,7 +30,7 @@ PROBE = """() => {
     let rect = el.getBoundingClientRect();
     let [l, r] = [rect.left, rect.right];
     for (let up = el.parentElement; up && up !== article; up = up.parentElement) {
-      if (getComputedStyle(up).overflowX !== 'visible') {
+      if (/auto|scroll/.test(getComputedStyle(up).overflowX)) {
         const clip = up.getBoundingClientRect();
         l = Math.max(l, clip.left);
         r = Math.min(r, clip.right);
