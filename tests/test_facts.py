@@ -304,18 +304,43 @@ def test_weight_history(facts: Facts) -> None:
 
 @covers("weight_plot_svg")
 def test_weight_plot(facts: Facts) -> None:
-    """One line per weight, a point every fiftieth iteration and the last; the first weight's line only climbs."""
+    """Read back through its own ticks, each line is a weight of a run by hand, on a labelled log iteration axis."""
     svg = facts["weight_plot_svg"]
     assert svg.startswith("<svg") and svg.endswith("</svg>")
+    assert ">iteration (log scale)</text>" in svg and ">weight</text>" in svg, "both axes are labelled"
+    xticks = {t: float(x) for x, t in re.findall(r'class="x-tick" x="([-\d.]+)"[^>]*>([\d,]+)<', svg)}
+    yticks = {
+        float(t): float(y) - 4 for y, t in re.findall(r'class="y-tick" x="[-\d.]+" y="([-\d.]+)"[^>]*>([-\d.]+)<', svg)
+    }
+    decades = [xticks[f"{10**k:,}"] for k in range(5)]
+    assert np.allclose(np.diff(decades), np.diff(decades)[0], atol=0.15), "1, 10, ..., 10,000 equally spaced"
+    assert xticks["0"] < decades[0]
+    (w0, y0), (w1, y1) = sorted(yticks.items())[:2]
     lines = re.findall(r'<polyline[^>]*points="([^"]+)"', svg)
     assert len(lines) == 3
-    points = [[tuple(map(float, p.split(","))) for p in line.split()] for line in lines]
-    assert all(len(p) == len(range(0, PUBLISHED_TWO_LAYER_ITERATIONS, 50)) + 1 for p in points)
-    heights = [y for _, y in points[0]]
-    assert heights == sorted(heights, reverse=True), "syn0[0] climbs (smaller y is higher on the plot)"
-    ends = [p[-1][1] for p in points]
-    final = by_hand.two_layer_shared().weights["syn0"].ravel()
-    assert np.argsort(ends).tolist() == np.argsort(-final).tolist(), "the lines end in the order of the weights"
+    points = [np.array([p.split(",") for p in line.split()], dtype=float) for line in lines]
+    xs = points[0][:, 0]
+    assert all(np.array_equal(p[:, 0], xs) for p in points) and np.all(np.diff(xs) > 0)
+    assert xs[0] == xticks["0"], "the lines start at iteration 0"
+    # iterations read back from the axis: exact for the first ones, to a tenth of a pixel for the rest
+    reading = np.zeros(len(xs))
+    later = xs > decades[0]
+    reading[later] = 10 ** ((xs[later] - decades[0]) / np.diff(decades).mean())
+    reading[xs == decades[0]] = 1
+    last = PUBLISHED_TWO_LAYER_ITERATIONS - 1
+    assert abs(reading[-1] - last) < 0.01 * last, "the lines end at the last iteration"
+    iterations = np.minimum(np.rint(reading), last).astype(int)
+    assert iterations[:10].tolist() == list(range(10)), "every one of the first iterations is drawn"
+    run = by_hand.two_layer(record=iterations.tolist())
+    for j, line in enumerate(points):
+        drawn = w0 + (line[:, 1] - y0) * (w1 - w0) / (y1 - y0)
+        expected = [run.snapshots[int(i)]["syn0"][j, 0] for i in iterations]
+        assert np.allclose(drawn, expected, atol=0.02), f"syn0[{j}] as drawn"
+    heights = points[0][:, 1]
+    assert np.all(np.diff(heights) < 0), "syn0[0] climbs (smaller y is higher on the plot)"
+    third = points[2][:, 1]
+    turn = int(np.argmin(third))
+    assert 0 < iterations[turn] < 10 < iterations[-1], "the third weight's early rise and fall are both on the plot"
 
 
 @covers("x1_prediction")

@@ -20,7 +20,8 @@ from conftest import OFFLINE, ROOT, build_site, offline_env
 NOTEBOOKS = sorted((ROOT / "docs").glob("part-*/*.py"))
 EXTERNAL = re.compile(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=[\"']?(?:https?:)?//", re.I)
 MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
-ALLOWED_IMPORTS = {"numpy", "matplotlib"} | set(sys.stdlib_module_names)
+# and two that come with those: Pillow (PIL), which matplotlib requires, and IPython, which every Jupyter kernel runs
+ALLOWED_IMPORTS = {"numpy", "matplotlib", "PIL", "IPython"} | set(sys.stdlib_module_names)
 
 # the kernel's sitecustomize: no tinynet, no sitebuild, and no host but this one
 BLOCKER = f'''
@@ -82,7 +83,7 @@ def standalone_runs(built_site: Path, tmp_path_factory: pytest.TempPathFactory) 
 
 
 def foreign_imports(notebook: nbformat.NotebookNode) -> list[str]:
-    """Modules the notebook's code imports that are neither numpy, matplotlib nor the standard library."""
+    """Modules the notebook's code imports beyond numpy, matplotlib, Pillow, IPython and the standard library."""
     found = []
     for cell in notebook.cells:
         if cell.cell_type != "code":
@@ -171,7 +172,7 @@ def test_page_loads_nothing_from_another_host(built_site: Path, notebook: Path) 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
 def test_downloaded_notebook_runs_on_its_own(built_site: Path, standalone_runs: dict, notebook: Path) -> None:
-    """The .ipynb imports only numpy, matplotlib and the standard library, and every cell runs without the repo."""
+    """The .ipynb imports only numpy, matplotlib, Pillow, IPython and the standard library; it runs without the repo."""
     target = site_folder(built_site, notebook) / f"{notebook.stem}.ipynb"
     assert foreign_imports(nbformat.read(target, as_version=4)) == []
     executed = standalone_runs[notebook.stem]

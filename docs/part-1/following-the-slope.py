@@ -17,7 +17,7 @@
 import numpy as np
 
 from tinynet import X, nonlin, train_two_layer, y
-from tinynet.plotting import new_plot
+from tinynet.plotting import draw, labelled, log_iterations
 
 # %% [markdown]
 # ## The slope of a curve
@@ -104,14 +104,19 @@ print(f"error the tangent predicts after it:  {error(w) + slope * step:.6f}")
 print(f"error after the step, on the curve:   {error(w + step):.6f}")
 
 weights = np.linspace(w - 4, w + 6, 201)
-figure, axes = new_plot("the first weight, syn0[0]", "error E of the row [1, 0, 1]")
-axes.plot(weights, [error(v) for v in weights], label="E as the weight changes")
 near = np.linspace(w - 1.5, w + 1.5, 3)
-axes.plot(near, error(w) + slope * (near - w), linestyle="--", label="tangent at the starting weight")
-axes.plot(w, error(w), "o", label="starting weight")
-axes.plot(w + step, error(w + step), "s", label="after one step")
-axes.legend(loc="upper right")
-figure.show()
+
+
+def downhill(figure, ink):
+    axes = labelled(figure.subplots(), "the first weight, syn0[0]", "error E of the row [1, 0, 1]")
+    axes.plot(weights, [error(v) for v in weights], label="E as the weight changes")
+    axes.plot(near, error(w) + slope * (near - w), linestyle="--", label="tangent at the starting weight")
+    axes.plot(w, error(w), "o", label="starting weight")
+    axes.plot(w + step, error(w + step), "s", label="after one step")
+    axes.legend(loc="upper right")
+
+
+draw(downhill, alt="The error of one row as a curve of the first weight, its tangent, and where one step lands.")
 
 # %% [markdown]
 # The curve falls to the right, towards a target of 1, and the tangent follows it closely near the starting weight.
@@ -225,14 +230,18 @@ def largest_misses(with_slope, iterations=10000):
     return np.array(out)
 
 
-steps = np.arange(1, iterations + 1)
-figure, axes = new_plot("iteration (log scale)", "largest miss (log scale)")
-axes.plot(steps, largest_misses(True), label="with the slope: squared error")
-axes.plot(steps, largest_misses(False), linestyle="--", label="without the slope: cross-entropy")
-axes.set_xscale("log")
-axes.set_yscale("log")
-axes.legend(loc="lower left")
-figure.show()
+with_slope, without_slope = largest_misses(True), largest_misses(False)
+
+
+def race(figure, ink):
+    axes = log_iterations(figure.subplots(), iterations, "largest miss (log scale)")
+    axes.set_yscale("log")
+    axes.plot(with_slope, label="with the slope: squared error")
+    axes.plot(without_slope, linestyle="--", label="without the slope: cross-entropy")
+    axes.legend(loc="lower left")
+
+
+draw(race, alt="The largest miss over the iterations, with and without the slope: without it, the miss falls faster.")
 
 # %% [markdown]
 # Both rules start alike, while every guess is unsure and every slope is near its top.

@@ -20,7 +20,7 @@ import numpy as np
 from matplotlib.patches import Patch
 
 from tinynet import X, nonlin, train_two_layer, y
-from tinynet.plotting import new_plot
+from tinynet.plotting import draw, labelled
 
 run = train_two_layer()
 syn0 = run.syn0
@@ -107,14 +107,18 @@ trained = [any(np.array_equal(r, t) for t in X) for r in rows]
 for r, out, seen in zip(rows, outputs, trained, strict=True):
     print(f"{r}: {out:.8f}   {'training row' if seen else 'never seen'}")
 
-figure, axes = new_plot("input row", "network output", size=(7.5, 4.0))
-labels = ["".join(map(str, r)) for r in rows]
-colours = ["tab:blue" if seen else "tab:orange" for seen in trained]
-axes.bar(labels, outputs, color=colours)
-axes.axhline(0.5, color="gray", linestyle=":", linewidth=1)
-axes.set_ylim(0, 1.05)
-axes.legend(handles=[Patch(color="tab:blue", label="training row"), Patch(color="tab:orange", label="never seen")])
-figure.show()
+
+def bars(figure, ink):
+    axes = labelled(figure.subplots(), "input row", "network output")
+    labels = ["".join(map(str, r)) for r in rows]
+    colours = [ink.blue if seen else ink.orange for seen in trained]
+    axes.bar(labels, outputs, color=colours)
+    axes.axhline(0.5, color=ink.text, linestyle=":", linewidth=1)
+    axes.set_ylim(0, 1.05)
+    axes.legend(handles=[Patch(color=ink.blue, label="training row"), Patch(color=ink.orange, label="never seen")])
+
+
+draw(bars, alt="The network's output for every row of bits, training rows and rows never seen.", size=(7.5, 4.0))
 
 # %% [markdown]
 # Some cases stand out:

@@ -21,7 +21,7 @@ import inspect
 import numpy as np
 
 from tinynet import nonlin, train_two_layer
-from tinynet.plotting import new_plot
+from tinynet.plotting import draw, labelled
 
 print(inspect.getsource(nonlin))
 
@@ -60,14 +60,18 @@ print(f"the first whole number whose sigmoid is within 1% of 1: {within}")
 
 # %%
 x = np.linspace(-8, 8, 401)
-figure, axes = new_plot("x (the input of the sigmoid)", "value")
-axes.plot(x, nonlin(x), label="sigmoid σ(x)")
-axes.plot(x, nonlin(nonlin(x), True), label="slope σ′(x) = σ(x)(1 − σ(x))")
-for point in (2.0, -1.0, 0.0):
-    axes.plot(point, nonlin(point), "o", color="black")
-axes.set_ylim(-0.05, 1.05)
-axes.legend(loc="center right")
-figure.show()
+
+
+def curves(figure, ink):
+    axes = labelled(figure.subplots(), "x (the input of the sigmoid)", "value")
+    axes.plot(x, nonlin(x), label="sigmoid σ(x)")
+    axes.plot(x, nonlin(nonlin(x), True), label="slope σ′(x) = σ(x)(1 − σ(x))")
+    for point in (2.0, -1.0, 0.0):
+        axes.plot(point, nonlin(point), "o", color=ink.text)
+    axes.legend(loc="center right")
+
+
+draw(curves, alt="The sigmoid climbs from 0 to 1; its slope is a bump, highest in the middle.")
 
 # %% [markdown]
 # The slope is largest in the middle, where the curve climbs fastest, and falls towards 0 on both sides, where the curve is flat.

@@ -22,7 +22,7 @@
 import numpy as np
 
 from tinynet import X, train_two_layer, y
-from tinynet.plotting import new_plot
+from tinynet.plotting import draw, log_iterations
 
 # %% [markdown]
 # ## The notes' printout
@@ -48,7 +48,7 @@ for i in shown:
 # ## The guesses, iteration by iteration
 #
 # Now keep every iteration.
-# The horizontal axis is logarithmic, so the first few iterations, where most of the change happens, get as much room as the long tail.
+# The horizontal axis is logarithmic, so the first few iterations, where most of the change happens, get as much room as the long tail (iteration 0 sits at its left edge).
 # The dashed lines are the targets `y`.
 
 # %%
@@ -56,17 +56,21 @@ everything = train_two_layer(record=range(10000), track_error=True)
 iterations = np.arange(10000)
 history = np.array([everything.snapshots[i].l1.ravel() for i in iterations])
 
-figure, axes = new_plot("iteration (log scale)", "l1, the network's guess")
-for row in range(4):
-    line = axes.plot(iterations + 1, history[:, row], label=f"row {row}: {X[row].tolist()}, target {y[row, 0]}")
-    axes.axhline(y[row, 0], color=line[0].get_color(), linestyle="--", linewidth=1)
-axes.set_xscale("log")
-axes.set_ylim(-0.05, 1.05)
-axes.legend(loc="center right")
-figure.show()
+
+def guesses(figure, ink):
+    axes = log_iterations(figure.subplots(), len(iterations), "l1, the network's guess")
+    for row in range(4):
+        (line,) = axes.plot(iterations, history[:, row], label=f"row {row}: {X[row].tolist()}, target {y[row, 0]}")
+        axes.axhline(y[row, 0], color=line.get_color(), linestyle="--", linewidth=1)
+    axes.set_ylim(-0.05, 1.05)
+    axes.legend(loc="center right")
+
+
+draw(guesses, alt="The four guesses over the iterations: the guesses with target 1 climb, the others fall.")
 
 # %% [markdown]
-# The rows whose target is 1 climb and the rows whose target is 0 fall.
+# The rows whose target is 1 climb.
+# The rows whose target is 0 rise too for the first few iterations, while the weight that every row shares is still growing, and then they fall.
 # After a fast start, progress slows: each guess creeps towards its target but never reaches it, because the sigmoid only touches 0 and 1 at infinity.
 #
 # ## The error
@@ -87,13 +91,17 @@ squared = 0.5 * np.sum((y.ravel() - history) ** 2, axis=1)  # E = 1/2 sum((y - l
 for i in (0, 9, 99, 999, 9999):
     print(f"iteration {i:>4}: mean absolute error {errors[i]:.6f}, squared error E {squared[i]:.8f}")
 
-figure, axes = new_plot("iteration (log scale)", "error (log scale)")
-axes.plot(iterations + 1, errors, label="mean absolute error (what the 50-line script prints)")
-axes.plot(iterations + 1, squared, linestyle="--", label="E = ½ Σ (y − l1)² (what the update lowers)")
-axes.set_xscale("log")
-axes.set_yscale("log")
-axes.legend(loc="lower left")
-figure.show()
+
+
+def error_curves(figure, ink):
+    axes = log_iterations(figure.subplots(), len(iterations), "error (log scale)")
+    axes.set_yscale("log")
+    axes.plot(iterations, errors, label="mean absolute error (what the 50-line script prints)")
+    axes.plot(iterations, squared, linestyle="--", label="E = ½ Σ (y − l1)² (what the update lowers)")
+    axes.legend(loc="lower left")
+
+
+draw(error_curves, alt="Both errors over the iterations, falling all the way; the squared error falls faster.")
 
 # %% [markdown]
 # Late in training both curves are close to straight lines on these axes: each tenfold increase in iterations cuts each error by a similar factor, as the printed values show.

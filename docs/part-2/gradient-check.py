@@ -64,8 +64,6 @@
 
 # %%
 import numpy as np
-import matplotlib.pyplot as plt
-
 from tinynet import X, train_three_layer, train_two_layer, y, y_xor
 from tinynet.gradcheck import (
     cross_entropy_two_layer,
@@ -78,8 +76,7 @@ from tinynet.gradcheck import (
     update_two_layer,
     update_without_slope,
 )
-
-plt.rcParams["font.size"] = 12  # legible when the page shrinks a figure to its width
+from tinynet.plotting import draw, labelled
 
 h = 1e-5
 threshold = 1e-7
@@ -206,17 +203,18 @@ def one_weight(w00):
 
 curve = [relative_error(exact, -numerical_gradient(lambda w: one_weight(w[0]), np.array([start.syn0[0, 0]]), s)[0])
          for s in steps]
-fig, ax = plt.subplots(figsize=(7, 3.8))
-ax.loglog(steps, curve, "o-", markersize=3, label="syn0[0,0] of the three-layer network")
-ax.axvline(h, color="black", linestyle="--", label=f"h used above ({h:g})")
-ax.axhline(threshold, color="tab:red", linestyle=":", label=f"threshold ({threshold:g})")
-ax.set_xlabel("step h (log scale)")
-ax.set_ylabel("relative error (log scale)")
-ax.set_title("Centred differences: too large a step, or too small")
-ax.grid(True, which="major", alpha=0.3)
-ax.legend(fontsize=9, loc="lower left")
-fig.tight_layout()
-plt.show()
+
+
+def valley(figure, ink):
+    axes = labelled(figure.subplots(), "step h (log scale)", "relative error (log scale)",
+                    "Centred differences: too large a step, or too small")
+    axes.loglog(steps, curve, "o-", markersize=3, label="syn0[0,0] of the three-layer network")
+    axes.axvline(h, color=ink.text, linestyle="--", label=f"h used above ({h:g})")
+    axes.axhline(threshold, color=ink.red, linestyle=":", label=f"threshold ({threshold:g})")
+    axes.legend(loc="upper center")
+
+
+draw(valley, alt="The relative error against the step h: a valley, high for large steps and for tiny ones.", size=(7, 3.8))
 print("best step on this grid:", f"{steps[int(np.argmin(curve))]:.1e}", " relative error there:", f"{min(curve):.1e}")
 
 # %% [markdown]

@@ -15,11 +15,8 @@
 
 # %%
 import numpy as np
-import matplotlib.pyplot as plt
-
 from tinynet import X, nonlin, train_two_layer, y, y_xor
-
-plt.rcParams["font.size"] = 12  # legible when the page shrinks a figure to its width
+from tinynet.plotting import draw, labelled
 
 print("  X row   Part 1 y   Part 2 y")
 for row, old, new in zip(X, y.ravel(), y_xor.ravel(), strict=True):
@@ -72,16 +69,17 @@ first = 1500
 watched = train_two_layer(X, y_xor, iterations=first, record=range(first))
 weights = np.array([watched.snapshots[i].syn0.ravel() for i in range(first)])
 
-fig, ax = plt.subplots(figsize=(7, 3.6))
-for k in range(3):
-    ax.semilogy(np.abs(weights[:, k]), label=f"|syn0[{k}]| (weight of column {k + 1})")
-ax.set_xlabel("iteration")
-ax.set_ylabel("size of the weight (log scale)")
-ax.set_title("The two-layer network trained on the exclusive or")
-ax.legend()
-ax.grid(True, which="major", alpha=0.3)
-fig.tight_layout()
-plt.show()
+
+def shrinking(figure, ink):
+    axes = labelled(figure.subplots(), "iteration", "size of the weight (log scale)",
+                    "The two-layer network trained on the exclusive or")
+    axes.set_yscale("log")
+    for k in range(3):
+        axes.plot(np.abs(weights[:, k]), label=f"|syn0[{k}]| (weight of column {k + 1})")
+    axes.legend()
+
+
+draw(shrinking, alt="The sizes of the weights fall steadily on a log scale to the floor of rounding noise.", size=(7, 3.6))
 
 floor = int(np.argmax(np.abs(weights).max(axis=1) < 1e-15))
 print("first iteration where every weight is below 1e-15 in size:", floor)
@@ -144,35 +142,36 @@ g1, g2 = np.meshgrid(grid, grid)
 plane = np.column_stack([g1.ravel(), g2.ravel(), np.ones(g1.size)])
 part1 = train_two_layer(X, y)
 
-fig, axes = plt.subplots(1, 2, figsize=(9, 5), sharey=True)
-panels = [(axes[0], part1, y, "Part 1: y is the first column"), (axes[1], run, y_xor, "Part 2: y is the exclusive or")]
-for ax, trained, target, title in panels:
-    out = trained.predict(plane).reshape(g1.shape)
-    shade = ax.pcolormesh(g1, g2, out, cmap="Greys", vmin=0, vmax=1.6, shading="auto")
-    for answer, colour in ((0, "tab:blue"), (1, "tab:orange")):
-        rows = target.ravel() == answer
-        ax.scatter(X[rows, 0], X[rows, 1], s=160, c=colour, edgecolors="black", label=f"answer {answer}", zorder=3)
-    ax.set_title(title)
-    ax.set_xlabel("first input")
-    ax.set_aspect("equal")
-    ax.set_xlim(grid[0], grid[-1])
-    ax.set_ylim(grid[0], grid[-1])
-axes[0].set_ylabel("second input")
-w1, w2, b = best
-axes[1].plot(grid, -(w1 * grid + b) / w2, "k--", label="a best line: 3 of 4")
-axes[1].scatter(
-    X[wrong_row, 0], X[wrong_row, 1], s=420, facecolors="none", edgecolors="tab:red", linewidths=2,
-    label="on the wrong side", zorder=4,
-)
-axes[1].set_ylim(grid[0], grid[-1])
-axes[1].legend(loc="upper center", bbox_to_anchor=(-0.1, -0.2), ncol=4, fontsize=9)
-bar = fig.colorbar(shade, ax=axes, label="trained network's output", shrink=0.8)
-bar.ax.set_ylim(0, 1)
-plt.show()
+
+def planes(figure, ink):
+    axes = figure.subplots(1, 2, sharey=True)
+    panels = [(axes[0], part1, y, "Part 1: y is the first column"), (axes[1], run, y_xor, "Part 2: y is the exclusive or")]
+    for ax, trained, target, title in panels:
+        out = trained.predict(plane).reshape(g1.shape)
+        shade = ax.pcolormesh(g1, g2, out, cmap=ink.shades(), vmin=0, vmax=1, shading="auto")
+        for answer, colour in ((0, ink.blue), (1, ink.orange)):
+            rows = target.ravel() == answer
+            ax.scatter(X[rows, 0], X[rows, 1], s=160, c=colour, edgecolors=ink.text, label=f"answer {answer}", zorder=3)
+        labelled(ax, "first input", "second input" if ax is axes[0] else "", title)
+        ax.set_aspect("equal")
+        ax.grid(False)
+        ax.set_xlim(grid[0], grid[-1])
+        ax.set_ylim(grid[0], grid[-1])
+    w1, w2, b = best
+    axes[1].plot(grid, -(w1 * grid + b) / w2, "--", color=ink.text, label="a best line: 3 of 4")
+    axes[1].scatter(X[wrong_row, 0], X[wrong_row, 1], s=420, facecolors="none", edgecolors=ink.red, linewidths=2,
+                    label="on the wrong side", zorder=4)
+    axes[1].set_ylim(grid[0], grid[-1])
+    figure.legend(*axes[1].get_legend_handles_labels(), loc="outside lower center", ncol=4)
+    figure.colorbar(shade, ax=axes, label="trained network's output", shrink=0.8)
+
+
+draw(planes, alt="The input plane shaded by the trained output: graded for Part 1, one flat shade for Part 2.", size=(9, 5))
 
 # %% [markdown]
-# On the left, the output goes from light (near 0) to dark (near 1) as the first input goes from 0 to 1.
-# On the right, the trained output is the same flat grey everywhere.
+# The shading is faintest where the output is near 0 and strongest where it is near 1, as the bar beside the panels shows.
+# On the left, it grows stronger as the first input goes from 0 to 1.
+# On the right, the trained output is the same middle shade everywhere.
 
 # %% [markdown]
 # ## What made Part 1 easy

@@ -15,15 +15,12 @@
 import itertools
 
 import numpy as np
-import matplotlib.pyplot as plt
-
 from tinynet import X, nonlin, train_three_layer, train_two_layer, y_xor
-from tinynet.plotting import new_plot
+from tinynet.plotting import draw, labelled, log_iterations
 
-plt.rcParams["font.size"] = 12  # legible when the page shrinks a figure to its width
-
-every = 100
-run = train_three_layer(track_error=True, record=range(0, 60000, every))
+# iterations whose variables the run keeps: close together at the start, further apart later
+kept = np.unique(np.geomspace(1, 60000, 300).astype(int) - 1)
+run = train_three_layer(track_error=True, record=kept)
 print("iterations:", run.iterations, " hidden units:", run.syn1.shape[0], " snapshots kept:", len(run.snapshots))
 
 # %% [markdown]
@@ -51,20 +48,22 @@ for (j, error), theirs in zip(run.error_log, published, strict=True):
 # ## The error at every iteration
 #
 # The log shows only a few of them.
-# With `track_error=True` the run kept the same mean error for every iteration; on a log scale it looks like this.
+# With `track_error=True` the run kept the same mean error for every iteration; on log scales it looks like this.
 
 # %%
 logged = np.array(run.error_log)
-fig, ax = plt.subplots(figsize=(7.5, 3.8))
-ax.semilogy(run.errors, label="mean |l2_error| at each iteration")
-ax.semilogy(logged[:, 0], logged[:, 1], "o", color="black", label="what the script prints")
-ax.set_xlabel("iteration")
-ax.set_ylabel("mean |l2_error| (log scale)")
-ax.set_title("Training the three-layer network on the exclusive or")
-ax.grid(True, which="major", alpha=0.3)
-ax.legend()
-fig.tight_layout()
-plt.show()
+
+
+def error_curve(figure, ink):
+    title = "Training the three-layer network on the exclusive or"
+    axes = log_iterations(figure.subplots(), run.iterations, "mean |l2_error| (log scale)", title)
+    axes.set_yscale("log")
+    axes.plot(run.errors, label="mean |l2_error| at each iteration")
+    axes.plot(logged[:, 0], logged[:, 1], "o", color=ink.text, label="what the script prints")
+    axes.legend()
+
+
+draw(error_curve, alt="The three-layer network's error over the iterations, with the printed values on the curve.", size=(7.5, 3.8))
 
 for bar in (0.4, 0.1, 0.01):
     print(f"first iteration with an error below {bar}:", int(np.argmax(run.errors < bar)))
@@ -72,42 +71,44 @@ print("error at the first iteration:", run.errors[0])
 print("error at the last iteration: ", run.errors[-1])
 
 # %% [markdown]
-# The error starts near the middle, falls steeply within the first few iterations, and then creeps down for the rest of the run.
+# On the logarithmic axis the run shows its stages.
+# At first the error hardly moves from the middle.
+# Then it falls steeply, within a short stretch of iterations: compare the first iterations below 0.4 and below 0.1, printed above.
+# After that it creeps down for the rest of the run.
 # The slow tail is the sigmoid's doing: outputs near 0 or 1 have a tiny slope, so [line 40](../three-layer-network/#line-40) makes their corrections tiny too.
 
 # %% [markdown]
 # ## The hidden units
 #
 # [Line 29](../three-layer-network/#line-29) computes `l1`, one hidden value per unit for each row.
-# The run kept a copy of every variable at regular steps, `every` iterations apart (set in the first cell).
-# Each panel below is one row of `X`; its coloured lines are that row's hidden values, and the black line is the network's output `l2` for the row.
+# The run kept a copy of every variable at the iterations in `kept` (set in the first cell): close together at the start, where the values change fast, and further apart later.
+# Each panel below is one row of `X`; its thin lines are that row's hidden values, and the thick dashed line is the network's output `l2` for the row.
+# The iteration axes are logarithmic, so the early iterations, where the hidden units find their patterns, get as much room as the long tail.
 
 # %%
-kept = sorted(run.snapshots)
 hidden = np.array([run.snapshots[j].l1 for j in kept])  # iterations x rows x units
 output = np.array([run.snapshots[j].l2 for j in kept])[:, :, 0]
 
-fig, axes = plt.subplots(2, 2, figsize=(9, 6), sharex=True, sharey=True)
-for row, ax in enumerate(axes.flat):
-    for unit in range(hidden.shape[2]):
-        ax.plot(kept, hidden[:, row, unit], label=f"hidden unit {unit + 1}")
-    ax.plot(kept, output[:, row], color="black", linewidth=2.5, label="output l2")
-    ax.set_title(f"row {X[row]}, answer {y_xor[row, 0]}")
-    ax.set_ylim(-0.05, 1.05)
-    ax.set_xticks(range(0, 60001, 20000))
-    ax.grid(True, alpha=0.3)
-for ax in axes[1]:
-    ax.set_xlabel("iteration")
-for ax in axes[:, 0]:
-    ax.set_ylabel("value")
-axes[0, 0].legend(fontsize=8, loc="center right")
-fig.suptitle("Hidden values l1 and output l2 for each row, every hundredth iteration")
-fig.tight_layout()
-plt.show()
+
+def panels(figure, ink):
+    axes = figure.subplots(2, 2, sharex=True, sharey=True)
+    for row, ax in enumerate(axes.flat):
+        for unit in range(hidden.shape[2]):
+            ax.plot(kept, hidden[:, row, unit], linewidth=1.6, label=f"hidden unit {unit + 1}")
+        ax.plot(kept, output[:, row], "--", color=ink.text, linewidth=2.8, label="output l2")
+        log_iterations(ax, run.iterations, "value", f"row {X[row]}, answer {y_xor[row, 0]}")
+        ax.set_ylim(-0.05, 1.05)
+        ax.label_outer()
+    figure.legend(*axes[0, 0].get_legend_handles_labels(), loc="outside lower center", ncol=5)
+    figure.suptitle("Hidden values l1 and output l2 for each row")
+
+
+draw(panels, alt="One panel per row: the hidden values and the output move mostly early, then settle.", size=(9, 6.4))
 
 # %% [markdown]
-# Most of the change happens in the first few iterations, while the error falls fastest.
-# After that the hidden values drift slowly and the output keeps creeping towards its answer.
+# Little happens at first.
+# The hidden values swing in the same stretch of iterations where the error falls fastest, and each unit settles on a pattern of its own.
+# After that they drift slowly and the output keeps creeping towards its answer.
 
 # %% [markdown]
 # ## Before and after
@@ -172,29 +173,31 @@ print("the pair drawn below: units", pair[0] + 1, "and", pair[1] + 1)
 
 # %%
 layer, features = results[pair]
-fig, axes = plt.subplots(1, 2, figsize=(9, 4.4))
-views = [(axes[0], X[:, :2], "inputs: first and second column", "first input", "second input")]
-views.append((axes[1], features[:, :2], "hidden units after training",
-              f"hidden unit {pair[0] + 1}", f"hidden unit {pair[1] + 1}"))
-for ax, points, title, xlabel, ylabel in views:
-    for answer, colour in ((0, "tab:blue"), (1, "tab:orange")):
-        rows = y_xor.ravel() == answer
-        ax.scatter(points[rows, 0], points[rows, 1], s=160, c=colour, edgecolors="black", label=f"answer {answer}")
-    for k in range(4):
-        ax.annotate(str(X[k]), points[k], textcoords="offset points", xytext=(10, -16 if k == 2 else 8), fontsize=9)
-    ax.set_title(title)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
-    ax.set_xlim(-0.2, 1.35)
-    ax.set_ylim(-0.2, 1.35)
-    ax.set_aspect("equal")
-    ax.grid(True, alpha=0.3)
 w1, w2, b = layer.syn0.ravel()
 line = np.linspace(-0.2, 1.35, 50)
-axes[1].plot(line, -(w1 * line + b) / w2, "k--", label="where the single layer's sum is 0")
-axes[1].legend(fontsize=8, loc="lower right")
-fig.tight_layout()
-plt.show()
+
+
+def planes(figure, ink):
+    axes = figure.subplots(1, 2)
+    views = [(axes[0], X[:, :2], "inputs: first and second column", "first input", "second input")]
+    views.append((axes[1], features[:, :2], "hidden units after training",
+                  f"hidden unit {pair[0] + 1}", f"hidden unit {pair[1] + 1}"))
+    for ax, points, title, xlabel, ylabel in views:
+        for answer, colour in ((0, ink.blue), (1, ink.orange)):
+            rows = y_xor.ravel() == answer
+            ax.scatter(points[rows, 0], points[rows, 1], s=160, c=colour, edgecolors=ink.text, label=f"answer {answer}")
+        for k in range(4):
+            ax.annotate(str(X[k]), points[k], textcoords="offset points", xytext=(10, -16 if k == 2 else 8), fontsize=9)
+        labelled(ax, xlabel, ylabel, title)
+        ax.set_xlim(-0.2, 1.35)
+        ax.set_ylim(-0.2, 1.35)
+        ax.set_aspect("equal")
+    axes[1].plot(line, -(w1 * line + b) / w2, "--", color=ink.text, label="where the single layer's sum is 0")
+    axes[1].legend(fontsize=8, loc="lower right")
+
+
+draw(planes, alt="The rows in the input plane and in the plane of two trained hidden units, with a line splitting them.",
+     size=(9, 4.4))
 
 # %% [markdown]
 # On the left, in the inputs' own plane, the orange and blue rows sit on opposite corners and no straight line splits them.
@@ -216,21 +219,26 @@ g1, g2 = np.meshgrid(grid, grid)
 plane = np.column_stack([g1.ravel(), g2.ravel(), np.ones(g1.size)])
 one_layer = train_two_layer(X, y_xor)
 
-figure, first_axes = new_plot("first input", "second input", size=(8, 4.2))
-first_axes.remove()
-panels = figure.subplots(1, 2, sharey=True)
-for axes, trained, title in ((panels[0], one_layer, "one layer of weights"), (panels[1], run, "three-layer network")):
-    shade = axes.pcolormesh(g1, g2, trained.predict(plane).reshape(g1.shape), cmap="Greys", vmin=0, vmax=1)
-    for answer, marker in ((0, "o"), (1, "s")):
-        rows = y_xor.ravel() == answer
-        axes.scatter(X[rows, 0], X[rows, 1], s=140, marker=marker, edgecolors="black", label=f"answer {answer}", zorder=3)
-    axes.set_title(title)
-    axes.set_xlabel("first input")
-    axes.set_aspect("equal")
-panels[0].set_ylabel("second input")
-panels[1].contour(g1, g2, run.predict(plane).reshape(g1.shape), levels=[0.5], colors="black", linestyles="--")
-figure.colorbar(shade, ax=panels, label="output", shrink=0.8)
-figure.show()
+
+
+def answers(figure, ink):
+    panels = figure.subplots(1, 2, sharey=True)
+    for axes, trained, title in ((panels[0], one_layer, "one layer of weights"), (panels[1], run, "three-layer network")):
+        out = trained.predict(plane).reshape(g1.shape)
+        shade = axes.pcolormesh(g1, g2, out, cmap=ink.shades(), vmin=0, vmax=1)
+        for answer, marker in ((0, "o"), (1, "s")):
+            rows = y_xor.ravel() == answer
+            axes.scatter(X[rows, 0], X[rows, 1], s=140, marker=marker, edgecolors=ink.text, label=f"answer {answer}",
+                         zorder=3)
+        labelled(axes, "first input", "second input" if axes is panels[0] else "", title)
+        axes.set_aspect("equal")
+        axes.grid(False)
+    panels[1].contour(g1, g2, run.predict(plane).reshape(g1.shape), levels=[0.5], colors=ink.text, linestyles="--")
+    figure.colorbar(shade, ax=panels, label="output", shrink=0.8)
+
+
+draw(answers, alt="The input plane shaded by the output: flat for one layer, a band holding both answer-1 rows for three.",
+     size=(8, 4.2))
 print("one layer, output at the four rows:  ", one_layer.l1.ravel())
 print("three layers, output at the four rows:", run.l2.ravel())
 
@@ -290,7 +298,7 @@ print("output l2:", l2.ravel(), " target:", y_xor.ravel())
 # %% [markdown]
 # ## Things to try
 #
-# - Record every iteration at the start (`record=range(n)` for a small `n`) and plot the hidden values where they change fastest.
+# - Draw the hidden units' panels with a linear iteration axis (`ax.set_xscale("linear")`): where do the early iterations go?
 # - Train with another seed (`train_three_layer(seed=2, track_error=True)`): do the hidden units learn the same patterns, in the same units?
 # - Train with `hidden=2`: draw the rows in the plane of the hidden units, before and after.
 # - Shuffle the order of the hidden units in `syn0` and `syn1` together and check that the outputs do not change.

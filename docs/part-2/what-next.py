@@ -28,12 +28,10 @@
 
 # %%
 import numpy as np
-import matplotlib.pyplot as plt
 
 from tinynet import X, nonlin, train_three_layer
+from tinynet.plotting import draw, labelled
 from tinynet.sweep import final_error, sweep
-
-plt.rcParams["font.size"] = 12  # legible when the page shrinks a figure to its width
 
 iterations = 10000
 script = train_three_layer(iterations=iterations)
@@ -70,28 +68,27 @@ print()
 table("hidden", sizes, by_size)
 
 # %%
-fig, axes = plt.subplots(1, 2, figsize=(9.5, 4.4), sharey=True)
-for ax, values, errors, label in ((axes[0], alphas, by_alpha, "learning rate alpha (log scale)"),
-                                  (axes[1], sizes, by_size, "hidden units (log scale)")):
-    ax.fill_between(values, errors.min(axis=1), errors.max(axis=1), alpha=0.25, label="smallest to largest")
-    ax.plot(values, np.median(errors, axis=1), "o-", label="median")
-    for column in errors.T:
-        ax.plot(values, column, "k.", markersize=4)
-    ax.set_xscale("log")
-    ax.set_yscale("log")
-    ax.set_xticks(values)
-    ax.set_xticklabels([f"{v:g}" for v in values])
-    ax.set_xlabel(label)
-    ax.grid(True, which="major", alpha=0.3)
-axes[0].set_ylabel(f"final mean |y - l2|\nafter {iterations} iterations")
-axes[0].set_title("Changing alpha (4 hidden units)")
-axes[1].set_title("Changing the hidden size (alpha = 1)")
-axes[0].legend(fontsize=9, loc="upper left")
-fig.tight_layout()
-plt.show()
+def knobs(figure, ink):
+    axes = figure.subplots(1, 2, sharey=True)
+    ylabel = f"final mean |y - l2|\nafter {iterations:,} iterations"
+    views = ((axes[0], alphas, by_alpha, "learning rate alpha (log scale)", ylabel, "Changing alpha (4 hidden units)"),
+             (axes[1], sizes, by_size, "hidden units (log scale)", "", "Changing the hidden size (alpha = 1)"))
+    for ax, values, errors, xlabel, ylabel, title in views:
+        ax.fill_between(values, errors.min(axis=1), errors.max(axis=1), alpha=0.3, label="smallest to largest")
+        ax.plot(values, np.median(errors, axis=1), "o-", label="median")
+        for column in errors.T:
+            ax.plot(values, column, ".", color=ink.text, markersize=4)
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xticks(values, [f"{v:g}" for v in values])
+        labelled(ax, xlabel, ylabel, title)
+    axes[0].legend(loc="upper left")
+
+
+draw(knobs, alt="The final error against the learning rate and against the hidden size, from each seed.", size=(9.5, 4.4))
 
 # %% [markdown]
-# Each black dot is one seed; the band spans the seeds and the line joins their medians.
+# Each small dot is one seed; the band spans the seeds and the line joins their medians.
 
 # %% [markdown]
 # ## What the learning rate does

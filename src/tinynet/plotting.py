@@ -1,32 +1,152 @@
-"""Plots for the notebooks: drawn on white with labelled axes, legible in both colour schemes."""
+"""Plots for the notebooks: one style, each figure drawn once for the light and once for the dark colour scheme."""
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
+import base64
+import html
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
 
-# the site inverts plots in its dark scheme: white turns dark, and these colours stay apart
-STYLE = {
-    "figure.facecolor": "white",
-    "axes.facecolor": "white",
-    "savefig.facecolor": "white",
-    "font.size": 12,
-    "axes.titlesize": 13,
-    "axes.labelsize": 12,
-    "legend.fontsize": 11,
-    "lines.linewidth": 2.2,
-    "axes.grid": True,
-    "grid.color": "#d0d0d0",
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-}
+import numpy as np
+from matplotlib import cycler, rc_context
+from matplotlib.axes import Axes
+from matplotlib.colors import LinearSegmentedColormap, to_rgb
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+from PIL import Image
+
+DPI = 100
+SIZE = (7.0, 4.0)
 
 
-def new_plot(xlabel: str, ylabel: str, title: str = "", size: tuple[float, float] = (7.0, 4.0)):
-    """A figure with one pair of axes in the site's style (set for the session): returns (figure, axes)."""
-    plt.rcParams.update(STYLE)
-    figure, axes = plt.subplots(figsize=size, layout="constrained")
+@dataclass(frozen=True)
+class Ink:
+    """The colours of one scheme: the page's background and text, faint lines, and the data's hues."""
+
+    scheme: str
+    background: str
+    text: str
+    faint: str
+    # blue, orange, green, red, purple: the same hues in both schemes, lighter on the dark background
+    hues: tuple[str, ...]
+
+    @property
+    def blue(self) -> str:
+        """The first hue."""
+        return self.hues[0]
+
+    @property
+    def orange(self) -> str:
+        """The second hue."""
+        return self.hues[1]
+
+    @property
+    def red(self) -> str:
+        """The fourth hue."""
+        return self.hues[3]
+
+    def shades(self) -> LinearSegmentedColormap:
+        """A colour map from the background (0) to a shade between it and the text (1): stronger is nearer 1."""
+        ground, ink = np.array(to_rgb(self.background)), np.array(to_rgb(self.text))
+        return LinearSegmentedColormap.from_list(f"shades-{self.scheme}", [ground, ground + 0.6 * (ink - ground)])
+
+
+# Material's page colours: white, and the slate scheme's hsl(232, 15%, 14%)
+LIGHT = Ink("light", "#ffffff", "#1a1a1a", "#d4d4d4", ("#1f77b4", "#e66a00", "#2a9d2a", "#d62728", "#9467bd"))
+DARK = Ink("dark", "#1e2029", "#dcdee5", "#474b58", ("#5ba8f0", "#ff9d45", "#5fcf5f", "#ff6b6b", "#c09be8"))
+SCHEMES = (LIGHT, DARK)
+
+
+def style(ink: Ink) -> dict[str, object]:
+    """Matplotlib settings for one scheme: the same sizes and lines in both, the scheme's colours."""
+    return {
+        "font.size": 12,
+        "axes.titlesize": 13,
+        "axes.labelsize": 12,
+        "legend.fontsize": 10,
+        "lines.linewidth": 2.2,
+        "axes.grid": True,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "figure.facecolor": ink.background,
+        "axes.facecolor": ink.background,
+        "savefig.facecolor": ink.background,
+        "text.color": ink.text,
+        "axes.labelcolor": ink.text,
+        "axes.titlecolor": ink.text,
+        "axes.edgecolor": ink.text,
+        "xtick.color": ink.text,
+        "ytick.color": ink.text,
+        "grid.color": ink.faint,
+        "legend.facecolor": ink.background,
+        "legend.edgecolor": ink.faint,
+        "legend.framealpha": 0.9,
+        "patch.edgecolor": ink.text,
+        "axes.prop_cycle": cycler(color=list(ink.hues)),
+    }
+
+
+def labelled(axes: Axes, xlabel: str, ylabel: str, title: str = "") -> Axes:
+    """The axes with both labels (and a title if given)."""
     axes.set_xlabel(xlabel)
     axes.set_ylabel(ylabel)
     if title:
         axes.set_title(title)
-    return figure, axes
+    return axes
+
+
+def log_iterations(axes: Axes, count: int, ylabel: str, title: str = "") -> Axes:
+    """Labelled axes for `count` iterations on a log scale (linear up to 1, so that iteration 0 has a place)."""
+    axes.set_xscale("symlog", linthresh=1, linscale=0.25)
+    axes.set_xlim(0, count)
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
+    return labelled(axes, "iteration (log scale)", ylabel, title)
+
+
+def png(draw: Callable[[Figure, Ink], object], ink: Ink, size: tuple[float, float] = SIZE) -> bytes:
+    """The figure that `draw(figure, ink)` fills, as a PNG in the scheme's colours, with no version or date."""
+    with rc_context(style(ink)):
+        figure = Figure(figsize=size, layout="constrained")
+        draw(figure, ink)
+        raw = io.BytesIO()
+        figure.savefig(raw, format="png", dpi=DPI, metadata={"Software": None})
+    # a palette of 256 colours is plenty for flat lines and text, and halves the bytes
+    small = io.BytesIO()
+    Image.open(raw).convert("RGB").quantize(256, dither=Image.Dither.NONE).save(small, format="png", optimize=True)
+    return small.getvalue()
+
+
+@dataclass(frozen=True)
+class Plot:
+    """One figure in both schemes; Jupyter shows it as HTML, the light one unless the site's dark scheme is on."""
+
+    light: bytes
+    dark: bytes
+    alt: str
+
+    def _repr_html_(self) -> str:
+        """Both images; the dark one hidden until the site's stylesheet shows it in the dark scheme."""
+        alt = html.escape(self.alt)
+        images = []
+        for scheme, data in (("light", self.light), ("dark", self.dark)):
+            hidden = ' style="display:none"' if scheme == "dark" else ""
+            width, height = Image.open(io.BytesIO(data)).size
+            source = base64.b64encode(data).decode()
+            images.append(
+                f'<img class="plot plot--{scheme}" alt="{alt}" width="{width}" height="{height}"{hidden}'
+                f' src="data:image/png;base64,{source}">'
+            )
+        return f'<div class="plots">{"".join(images)}</div>'
+
+
+def plot(draw: Callable[[Figure, Ink], object], alt: str, size: tuple[float, float] = SIZE) -> Plot:
+    """Draw the figure once per scheme with `draw(figure, ink)`; `alt` describes it to readers who cannot see it."""
+    return Plot(png(draw, LIGHT, size), png(draw, DARK, size), alt)
+
+
+def draw(drawing: Callable[[Figure, Ink], object], alt: str, size: tuple[float, float] = SIZE) -> None:
+    """Draw the figure in both schemes (see `plot`) and show it below the cell."""
+    from IPython.display import display
+
+    display(plot(drawing, alt, size))

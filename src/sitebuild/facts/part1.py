@@ -229,39 +229,51 @@ def command_line() -> dict[str, str]:
 
 @provides
 def weight_plot() -> dict[str, str]:
-    """An inline SVG of the three weights of syn0 over the iterations, drawn from a real run."""
+    """An inline SVG of the three weights of syn0 over the iterations of a real run, on a log iteration axis."""
     count = trained().iterations
-    steps = [*range(0, count, 50), count - 1]
+    # every early iteration, then steps evenly spread on the log scale
+    steps = sorted({*range(10), *(int(i) for i in np.geomspace(10, count - 1, 120))})
     run = train_two_layer(record=steps)
     weights = np.array([run.snapshots[i].syn0.ravel() for i in steps])
-    width, height, left, right, top, bottom = 560, 240, 48, 90, 12, 36
+    width, height, left, right, top, bottom = 560, 260, 62, 90, 12, 40
     low, high = np.floor(weights.min()), np.ceil(weights.max())
+    # iterations 0 to 1 take a quarter of a decade, linearly, so that iteration 0 has a place
+    span = 0.25 + np.log10(count)
 
     def x(i: int) -> float:
-        return left + (width - left - right) * i / steps[-1]
+        scaled = 0.25 * i if i <= 1 else 0.25 + np.log10(i)
+        return left + (width - left - right) * scaled / span
 
     def y(w: float) -> float:
         return top + (height - top - bottom) * (high - w) / (high - low)
 
     dashes = ("none", "6 4", "2 3")
+    middle = (top + height - bottom) / 2
     parts = [
         f'<svg class="weight-plot" role="img" aria-labelledby="weight-plot-title" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
-        '<title id="weight-plot-title">The three weights of syn0 over the training iterations</title>',
+        '<title id="weight-plot-title">The three weights of syn0 over the training iterations, on a log scale</title>',
         '<g fill="currentColor" font-family="sans-serif" font-size="12">',
     ]
-    for tick in np.arange(low, high + 1, 5 if high - low > 10 else 1):
-        parts.append(f'<text x="{left - 8}" y="{y(tick) + 4:.1f}" text-anchor="end">{tick:g}</text>')
-    for tick in range(0, count + 1, count // 4):
-        parts.append(f'<text x="{x(min(tick, steps[-1])):.1f}" y="{height - 14}" text-anchor="middle">{tick}</text>')
-    parts.append(f'<text x="{(left + width - right) / 2:.0f}" y="{height - 1}" text-anchor="middle">iteration</text>')
+    levels = np.arange(low, high + 1, 5 if high - low > 10 else 1)
+    for tick in levels:
+        parts.append(f'<text class="y-tick" x="{left - 8}" y="{y(tick) + 4:.1f}" text-anchor="end">{tick:g}</text>')
+    ticks = [0, *(10**k for k in range(int(np.log10(count)) + 1))]
+    for tick in ticks:
+        parts.append(f'<text class="x-tick" x="{x(tick):.1f}" y="{height - 20}" text-anchor="middle">{tick:,}</text>')
+    parts.append(
+        f'<text x="{(left + width - right) / 2:.0f}" y="{height - 3}" text-anchor="middle">iteration (log scale)</text>'
+    )
+    parts.append(
+        f'<text x="14" y="{middle:.0f}" text-anchor="middle" transform="rotate(-90 14 {middle:.0f})">weight</text>'
+    )
     for j in range(3):
         parts.append(f'<text x="{width - right + 6}" y="{y(weights[-1, j]) + 4:.1f}">syn0[{j}]</text>')
     parts.append("</g>")
-    parts.append(
-        f'<g fill="none" stroke="currentColor" stroke-opacity="0.3"><line x1="{left}" x2="{width - right}" '
-        f'y1="{y(0):.1f}" y2="{y(0):.1f}"/></g>'
-    )
+    parts.append('<g fill="none" stroke="currentColor" stroke-opacity="0.3">')
+    parts += [f'<line x1="{left}" x2="{width - right}" y1="{y(w):.1f}" y2="{y(w):.1f}"/>' for w in levels]
+    parts += [f'<line x1="{x(t):.1f}" x2="{x(t):.1f}" y1="{top}" y2="{height - bottom}"/>' for t in ticks]
+    parts.append("</g>")
     parts.append('<g fill="none" stroke="currentColor" stroke-width="2">')
     for j in range(3):
         points = " ".join(f"{x(i):.1f},{y(w):.1f}" for i, w in zip(steps, weights[:, j], strict=True))
