@@ -153,7 +153,7 @@ for size, row in zip(sizes, by_size, strict=True):
 #
 # The same ideas, taught by others:
 #
-# - Michael Nielsen's free book [Neural Networks and Deep Learning](http://neuralnetworksanddeeplearning.com/) (2015) derives backpropagation in [its second chapter](http://neuralnetworksanddeeplearning.com/chap2.html) and treats the learning slowdown and the cross-entropy in [the third](http://neuralnetworksanddeeplearning.com/chap3.html); mind his sign of the delta (see [Notation](../../reference/notation/#standard-names-and-signs)).
+# - Michael Nielsen's free book [Neural Networks and Deep Learning](https://neuralnetworksanddeeplearning.com/) (2015) derives backpropagation in [its second chapter](https://neuralnetworksanddeeplearning.com/chap2.html) and treats the learning slowdown and the cross-entropy in [the third](https://neuralnetworksanddeeplearning.com/chap3.html); mind his sign of the delta (see [Notation](../../reference/notation/#standard-names-and-signs)).
 # - Stanford's course CS231n has notes on [backpropagation as a computation graph](https://cs231n.github.io/optimization-2/), the picture on [The three-layer network](../three-layer-network/#the-backward-pass-in-one-picture).
 # - Andrej Karpathy's [micrograd](https://github.com/karpathy/micrograd) (2020) builds that graph automatically in a few short Python files, so that no delta is written by hand.
 # - 3Blue1Brown's video series [Neural networks](https://www.3blue1brown.com/topics/neural-networks) (2017) animates gradient descent and the chain rule of backpropagation.
