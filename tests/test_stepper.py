@@ -320,6 +320,7 @@ TIMING = """(runs) => {
     const last = s.net.iterations - 1;
     const out = {step: [], jump: []};
     for (let i = 0; i < runs; i++) {
+        s.go(1 + i, 0);
         let t = performance.now();
         s.move(1);
         document.body.offsetHeight;

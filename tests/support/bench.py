@@ -166,6 +166,41 @@ def explorer_time(site: Path, runs: int) -> tuple[float, list[float]] | None:
     return (statistics.median(times), times) if times else None
 
 
+STEPPER_TIMING = """async (runs) => {
+    const s = window.stepper.open();
+    const last = s.net.iterations - 1;
+    const out = {step: [], jump: []};
+    for (let i = 0; i < runs; i++) {
+        s.go(1 + i, 0);
+        let t = performance.now();
+        s.move(1);
+        document.body.offsetHeight;
+        out.step.push(performance.now() - t);
+        t = performance.now();
+        s.go(i % 2 ? 0 : last, s.net.steps.length - 1);
+        document.body.offsetHeight;
+        out.jump.push(performance.now() - t);
+    }
+    return out;
+}"""
+
+
+def stepper_times(site: Path, runs: int) -> dict[str, list[float]] | None:
+    """Milliseconds for a step and for a jump to the last iteration, drawn, in the 50-line script's stepper."""
+    from playwright.sync_api import sync_playwright
+
+    target = site / "part-2" / "three-layer-network" / "index.html"
+    if 'class="stepper"' not in target.read_text(encoding="utf-8"):
+        return None
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(base + "part-2/three-layer-network/", wait_until="networkidle")
+        times = page.evaluate(STEPPER_TIMING, runs)
+        browser.close()
+    return times
+
+
 def nonlin(x, deriv=False):
     """The script's sigmoid, for the inline copy below."""
     if deriv:
@@ -275,6 +310,14 @@ def main() -> None:
                 lines.append(row("browser explorer, 10,000 iterations", f"{value:.0f} ms", "", None, f"{len(values)}"))
             else:
                 lines.append(row("browser explorer, 10,000 iterations", "not measured (no explorer)", "", None, "0"))
+            stepper = stepper_times(site, 9)
+            for key, what in (("step", "a step"), ("jump", "a jump to the last iteration")):
+                label = f"browser stepper, 50-line script: {what}, drawn"
+                if stepper:
+                    value = statistics.median(stepper[key])
+                    lines.append(row(label, f"{value:.1f} ms", "≤ 50 ms", value <= 50, f"{len(stepper[key])}"))
+                else:
+                    lines.append(row(label, "not measured (no stepper)", "≤ 50 ms", None, "0"))
         else:
             lines.append(row("page weights", f"not measured ({CHROMIUM} missing)", "≤ 600 KB", None, "0"))
         lines.append(row("whole site", f"{site_size(site) / KB / KB:.1f} MB", "", None, "1"))

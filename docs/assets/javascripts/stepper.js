@@ -721,7 +721,15 @@
       node.classList.remove("stepper-current");
     });
     var beside = document.querySelector('.code-beside code > span[id$="-' + line + '"]');
-    if (beside && this.used) beside.classList.add("stepper-current");
+    if (beside && this.used) {
+      beside.classList.add("stepper-current");
+      // scroll the whole listing's own box (never the page) so that the line is in view
+      var box = beside.closest(".code-beside");
+      if (box && box.clientHeight > 0 && box.scrollHeight > box.clientHeight) {
+        var top = beside.getBoundingClientRect().top - box.getBoundingClientRect().top;
+        if (top < beside.offsetHeight || top > box.clientHeight - 2 * beside.offsetHeight) box.scrollTop += top - box.clientHeight / 2;
+      }
+    }
     if (this.used) this.remember();
   };
 
