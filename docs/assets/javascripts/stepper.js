@@ -1,7 +1,7 @@
 // The stepper: runs the loop body of the 42-line or the 50-line script in the browser, one line
 // at a time, at any iteration, and shows every variable alive after the line with its arithmetic.
 // It mounts on <div class="stepper" data-net="two-layer|three-layer"> and builds itself only when
-// the reader comes near it, follows a "step through" link, or opens a link that holds its state.
+// the reader presses its Start button, follows a "step through" link, or opens a link holding its state.
 // The numbers are float64, in the script's order of operations; the starting weights are drawn
 // as numpy's RandomState does (MT19937, integer seed, random_sample).
 (function () {
@@ -870,24 +870,16 @@
         if (window.location.hash === "#" + ANCHOR) showHeading(mount);
         return;
       }
-      if (!("IntersectionObserver" in window)) {
-        openMount(mount);
-        return;
-      }
-      // built when the reader comes near it: the page loads without its work
-      var watch = new IntersectionObserver(
-        function (entries) {
-          var near = entries.some(function (e) {
-            return e.isIntersecting;
-          });
-          if (near) {
-            watch.disconnect();
-            openMount(mount);
-          }
-        },
-        { rootMargin: "600px 0px" }
-      );
-      watch.observe(mount);
+      // built when the reader asks for it: the page loads, and keeps its place, without its work
+      var button = el("button", { type: "button", class: "md-button md-button--primary", text: "Start the stepper" });
+      button.addEventListener("click", function () {
+        var stepper = openMount(mount);
+        stepper.used = true;
+        stepper.remember();
+        mount.querySelector("button.md-button--primary").focus();
+      });
+      mount.textContent = "";
+      mount.appendChild(el("p", { class: "stepper__start" }, [button]));
     });
   }
 
