@@ -864,6 +864,11 @@
         showHeading(mount);
         mount.querySelector("button.md-button--primary").focus({ preventScroll: true });
       });
+      // the browser's Back and Forward buttons return to the views the links opened
+      window.addEventListener("popstate", function () {
+        var params = new URLSearchParams(window.location.search);
+        if (mount.stepper && (params.has("line") || params.has("iteration"))) mount.stepper.restore(window.location.search);
+      });
       var params = new URLSearchParams(window.location.search);
       if (params.has("line") || params.has("iteration")) {
         openMount(mount).restore(window.location.search);
