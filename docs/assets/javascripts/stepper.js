@@ -561,6 +561,29 @@
         el("div", { class: "stepper__pane" }, [this.current, this.sums, this.printed, this.values]),
       ])
     );
+    // this view as a script: the canonical one with the reader's data and seed, stopped after the line
+    this.exportCode = el("code");
+    var copyButton = el("button", { type: "button", class: "md-button", text: "Copy as Python" });
+    var copied = el("span", { class: "stepper__copied", role: "status" });
+    copyButton.addEventListener("click", function () {
+      var text = self.python();
+      var done = function () {
+        copied.textContent = "Copied.";
+      };
+      if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, function () {
+        copied.textContent = "Select the script below and copy it.";
+      });
+      else copied.textContent = "Select the script below and copy it.";
+    });
+    this.exportBox = el("details", { class: "stepper__export" }, [
+      el("summary", { text: "This view as a Python script" }),
+      el("p", {}, [copyButton, " ", copied]),
+      el("pre", { class: "stepper__script", tabindex: "0", "aria-label": "The script" }, [this.exportCode]),
+    ]);
+    this.exportBox.addEventListener("toggle", function () {
+      if (self.exportBox.open) self.exportCode.textContent = self.python();
+    });
+    mount.appendChild(this.exportBox);
     this.said = el("p", { class: "stepper__said", role: "status", "aria-live": "polite" });
     mount.appendChild(this.said);
     this.retrain();
@@ -731,6 +754,61 @@
       }
     }
     if (this.used) this.remember();
+    if (this.exportBox.open) this.exportCode.textContent = this.python();
+  };
+
+  // numpy's way of writing rows of 0 and 1 in the script: [[0,0,1], ...]
+  function pyRows(rows) {
+    return rows.map(function (row) {
+      return "[" + row.join(",") + "]";
+    });
+  }
+
+  // the script this view shows: the page's whole listing with this data and seed, stopped after the
+  // current line of the current iteration, then every variable alive printed at full precision
+  Stepper.prototype.python = function () {
+    var net = this.net;
+    var line = net.steps[this.pos];
+    var lines = Array.prototype.map.call(document.querySelectorAll(".code-beside code > span[id^='__span-']"), function (span) {
+      return span.textContent.replace(/\n$/, "");
+    });
+    var self = this;
+    // replace the block that starts with "name = np.array(" by this data, on as many lines when it can be
+    function data(name, rows, transposed) {
+      var start = lines.findIndex(function (text) {
+        return text.indexOf(name + " = np.array(") === 0;
+      });
+      if (start < 0) return;
+      var end = start;
+      while (!/\)(\.T)?\s*$/.test(lines[end])) end += 1;
+      var count = end - start + 1;
+      var text;
+      if (transposed) text = [name + " = np.array([[" + rows.map(function (r) { return r[0]; }).join(",") + "]]).T"];
+      else {
+        var written = pyRows(rows);
+        text = written.map(function (row, k) {
+          return (k ? "            " : name + " = np.array([") + row + (k === written.length - 1 ? "])" : ",");
+        });
+      }
+      if (text.length !== count) text = [text.join(" ")].concat(new Array(count - 1).fill(""));
+      if (text.length === count) Array.prototype.splice.apply(lines, [start, count].concat(text));
+    }
+    data("X", this.X, false);
+    data("y", this.y, /\.T\s*$/.test(lines.find(function (t) { return t.indexOf("y = np.array(") === 0; }) || ""));
+    lines = lines.map(function (text) {
+      return text.replace(/np\.random\.seed\(\d+\)/, "np.random.seed(" + self.seed + ")");
+    });
+    // stop after the line (after line 36 for line 35: the print changes nothing)
+    var after = line === 35 && net.counter === "j" ? 36 : line;
+    lines.splice(after, 0, "    if " + net.counter + " == " + this.it + ":  # the stepper's view: stop here", "        break");
+    var names = net.order.filter(function (name) {
+      return name in alive(self.run, self.it, line, self.frame, self.it > 0 ? {} : null) || name === net.counter;
+    });
+    lines.push("");
+    lines.push("# what the stepper shows after line " + line + " of iteration " + this.it);
+    lines.push("for name in " + JSON.stringify(names).replace(/,/g, ", ") + ":");
+    lines.push('    print("stepper", name, repr(np.asarray(globals()[name]).tolist()))');
+    return lines.join("\n") + "\n";
   };
 
   Stepper.prototype.table = function (key, item, changedHere) {
