@@ -177,6 +177,25 @@ def test_counts_are_the_post_s(facts: Facts) -> None:
         np.random.RandomState(largest + 1)  # ... and no larger
 
 
+@covers("cli_max_iterations", "cli_max_shown", "cli_max_rows")
+def test_cli_bounds_are_where_the_command_line_refuses(facts: Facts) -> None:
+    """Each bound the page states is the largest value the command line accepts: one more is refused."""
+    from tinynet.cli import UsageError, build_parser, parse_iterations, parse_rows
+
+    most = int(facts["cli_max_iterations"].replace(",", ""))
+    assert build_parser().parse_args(["two-layer", "--iterations", str(most)]).iterations == most
+    with pytest.raises(UsageError, match="must be 0 to"):
+        build_parser().parse_args(["two-layer", "--iterations", str(most + 1)])
+    shown = int(facts["cli_max_shown"].replace(",", ""))
+    assert len(parse_iterations(f"0-{shown - 1}")) == shown
+    with pytest.raises(UsageError, match="at most"):
+        parse_iterations(f"0-{shown}")
+    rows = int(facts["cli_max_rows"])
+    assert len(parse_rows(["1,0,1"] * rows)) == rows
+    with pytest.raises(UsageError, match="at most"):
+        parse_rows(["1,0,1"] * (rows + 1))
+
+
 @covers("shape_X", "shape_y", "shape_l0", "shape_l1", "shape_syn0", "shape_l1_error", "shape_l1_delta", "shape_l0_T")
 def test_two_layer_shapes(facts: Facts) -> None:
     """Each shape is the shape of the array of a real iteration, rows by columns."""

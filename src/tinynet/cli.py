@@ -11,6 +11,13 @@ import numpy as np
 from tinynet.data import X
 from tinynet.network import Snapshot, train_three_layer, train_two_layer
 
+# bounds on every argument, checked before any training: generous for a learner, and the
+# largest accepted run (three-layer, 100000 iterations, 1000 shown) still ends in seconds
+MAX_ITERATIONS = 100_000
+MAX_SHOWN = 1_000
+MAX_ROWS = 8
+MAX_SEED = 2**32 - 1
+
 
 class UsageError(Exception):
     """Bad input on the command line: reported in one line, exit status 2."""
@@ -24,7 +31,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def parse_iterations(text: str) -> list[int]:
-    """Read '0-3,9998-9999' into [0, 1, 2, 3, 9998, 9999]."""
+    """Read '0-3,9998-9999' into [0, 1, 2, 3, 9998, 9999]; refuse more than MAX_SHOWN iterations."""
     chosen: list[int] = []
     for part in text.split(","):
         first, dash, last = part.strip().partition("-")
@@ -35,6 +42,10 @@ def parse_iterations(text: str) -> list[int]:
             raise UsageError(f"cannot read iterations {text!r}: use numbers and ranges like 0-3,9998-9999") from None
         if start < 0 or stop < start:
             raise UsageError(f"cannot read iterations {text!r}: a range runs from a smaller to a larger number, from 0")
+        if stop >= MAX_ITERATIONS:
+            raise UsageError(f"cannot show iteration {stop}: no run goes past iteration {MAX_ITERATIONS - 1}")
+        if len(chosen) + stop - start + 1 > MAX_SHOWN:
+            raise UsageError(f"cannot show iterations {text!r}: at most {MAX_SHOWN} iterations can be shown")
         chosen.extend(range(start, stop + 1))
     return chosen
 
@@ -49,14 +60,23 @@ def parse_row(text: str, width: int = 3) -> list[int]:
     return [int(v) for v in values]
 
 
+def parse_rows(texts: Sequence[str]) -> list[list[int]]:
+    """Read every --predict row; refuse more than MAX_ROWS."""
+    if len(texts) > MAX_ROWS:
+        raise UsageError(f"{len(texts)} rows given: at most {MAX_ROWS} --predict rows")
+    return [parse_row(text) for text in texts]
+
+
 def _count(text: str) -> int:
-    """Read an iteration count: a whole number, 0 or more."""
+    """Read an iteration count: a whole number from 0 to MAX_ITERATIONS."""
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 0:
-        raise argparse.ArgumentTypeError(f"{value} is negative: the count must be 0 or more")
+        raise argparse.ArgumentTypeError(f"{value} is negative: the count must be 0 to {MAX_ITERATIONS}")
+    if value > MAX_ITERATIONS:
+        raise argparse.ArgumentTypeError(f"{value} is too many: the count must be 0 to {MAX_ITERATIONS}")
     return value
 
 
@@ -66,8 +86,8 @@ def _seed(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
-    if not 0 <= value < 2**32:
-        raise argparse.ArgumentTypeError(f"{value} is outside 0 to 4294967295")
+    if not 0 <= value <= MAX_SEED:
+        raise argparse.ArgumentTypeError(f"{value} is outside 0 to {MAX_SEED}")
     return value
 
 
@@ -82,12 +102,26 @@ def build_parser() -> argparse.ArgumentParser:
         sub = networks.add_parser(name, help=about, description=f"Train {about}.")
         sub.error = parser.error  # type: ignore[method-assign]
         sub.add_argument(
-            "--iterations", type=_count, default=iterations, help=f"training iterations (default {iterations})"
+            "--iterations",
+            type=_count,
+            default=iterations,
+            help=f"training iterations, 0 to {MAX_ITERATIONS} (default {iterations})",
         )
-        sub.add_argument("--seed", type=_seed, default=1, help="seed for the initial weights (default 1)")
-        sub.add_argument("--show", default="", metavar="RANGES", help="iterations to print, such as 0-3,9998-9999")
         sub.add_argument(
-            "--predict", action="append", default=[], metavar="ROW", help="a new row to try, like 1,1,0 (repeatable)"
+            "--seed", type=_seed, default=1, help=f"seed for the initial weights, 0 to {MAX_SEED} (default 1)"
+        )
+        sub.add_argument(
+            "--show",
+            default="",
+            metavar="RANGES",
+            help=f"iterations to print, such as 0-3,9998-9999 (at most {MAX_SHOWN}, each below the count)",
+        )
+        sub.add_argument(
+            "--predict",
+            action="append",
+            default=[],
+            metavar="ROW",
+            help=f"a new row to try, like 1,1,0 (repeatable, at most {MAX_ROWS} rows)",
         )
     return parser
 
@@ -108,16 +142,17 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         show = parse_iterations(args.show) if args.show else []
-        rows = [parse_row(text) for text in args.predict]
+        rows = parse_rows(args.predict)
+        beyond = [i for i in show if i >= args.iterations]
+        if beyond:
+            runs = {0: "no iteration runs", 1: "only iteration 0 runs"}
+            ran = runs.get(args.iterations, f"iterations go from 0 to {args.iterations - 1}")
+            raise UsageError(f"iteration {beyond[0]} is not run: {ran}")
     except UsageError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
-    beyond = [i for i in show if i >= args.iterations]
-    if beyond:
-        runs = {0: "no iteration runs", 1: "only iteration 0 runs"}
-        ran = runs.get(args.iterations, f"iterations go from 0 to {args.iterations - 1}")
-        print(f"error: iteration {beyond[0]} is not run: {ran}", file=sys.stderr)
-        return 2
+    except SystemExit as done:  # --help has been printed
+        return done.code if isinstance(done.code, int) else 0
     three = args.network == "three-layer"
     train = train_three_layer if three else train_two_layer
     result = train(iterations=args.iterations, seed=args.seed, record=show)

@@ -213,8 +213,8 @@ def things_to_try() -> dict[str, str]:
 
 @provides
 def command_line() -> dict[str, str]:
-    """The command line's defaults, read from its parser."""
-    from tinynet.cli import build_parser
+    """The command line's defaults, read from its parser, and the bounds it sets on its arguments."""
+    from tinynet.cli import MAX_ITERATIONS, MAX_ROWS, MAX_SHOWN, build_parser
 
     parser = build_parser()
     two, three = parser.parse_args(["two-layer"]), parser.parse_args(["three-layer"])
@@ -223,6 +223,9 @@ def command_line() -> dict[str, str]:
         "cli_three_iterations": f"{three.iterations:,}",
         "cli_seed": str(two.seed),
         "cli_seed_max": f"{np.iinfo(np.uint32).max:,}",
+        "cli_max_iterations": f"{MAX_ITERATIONS:,}",
+        "cli_max_shown": f"{MAX_SHOWN:,}",
+        "cli_max_rows": str(MAX_ROWS),
         "cli_log_every": f"{inspect.signature(train_three_layer).parameters['log_every'].default:,}",
     }
 
