@@ -211,6 +211,7 @@ def test_zero_iterations_three_layer() -> None:
         ([], "required"),
         (["three-layer", "--predict", "0,1"], "each row needs 3"),
         (["two-layer", "--bogus"], "unrecognized"),
+        (["two-layer", "x\ny\x0c"], "unrecognized arguments: x\\ny\\x0c"),
     ],
 )
 def test_bad_input_gets_one_line_and_status_2(args: list[str], says: str) -> None:

@@ -126,6 +126,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _one_line(text: str) -> str:
+    """Text with every unprintable character (a newline, a form feed) escaped, so that it fills one line."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def _show(snapshot: Snapshot, hidden: bool) -> None:
     """Print one iteration as the seed notes' extra print lines did."""
     i = snapshot.iteration
@@ -149,7 +154,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             ran = runs.get(args.iterations, f"iterations go from 0 to {args.iterations - 1}")
             raise UsageError(f"iteration {beyond[0]} is not run: {ran}")
     except UsageError as problem:
-        print(f"error: {problem}", file=sys.stderr)
+        print(f"error: {_one_line(str(problem))}", file=sys.stderr)
         return 2
     except SystemExit as done:  # --help has been printed
         return done.code if isinstance(done.code, int) else 0
