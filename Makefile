@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: setup serve test build bench audit chromium lock clean
+.PHONY: setup serve test build bench audit mutate chromium lock clean
 
 # .venv is rebuilt when the lock file or pyproject.toml is newer than it
 $(STAMP): requirements.lock pyproject.toml
@@ -49,6 +49,18 @@ bench: setup chromium
 audit: setup chromium $(NODE_STAMP)
 	$(BIN)/python tests/support/audit.py
 
+# mutmut, pinned with hashes in requirements-mutate.lock (requirements.lock constrains what they share)
+MUTATE_STAMP := $(VENV)/.mutate-installed
+$(MUTATE_STAMP): $(STAMP) requirements-mutate.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-mutate.lock
+	touch $(MUTATE_STAMP)
+
+# mutation testing of src/tinynet/ and the fact providers against the tests that build no site
+# ([tool.mutmut] in pyproject.toml): the share of mutants killed and the survivors, per area
+# (MUTATE_ARGS="--only tinynet" for the API and command line alone; see tests/support/mutate.py --help)
+mutate: $(MUTATE_STAMP)
+	$(BIN)/python tests/support/mutate.py $(MUTATE_ARGS)
+
 # regenerate requirements.lock from pyproject.toml (needs the package registry)
 lock:
 	$(PYTHON) -m venv /tmp/tinynet-lock
@@ -56,6 +68,8 @@ lock:
 	/tmp/tinynet-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 		--all-build-deps --extra site --extra test --no-emit-index-url --no-emit-find-links \
 		-o requirements.lock pyproject.toml
+	/tmp/tinynet-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links -o requirements-mutate.lock requirements-mutate.in
 
 clean:
 	rm -rf site .cache

@@ -85,12 +85,26 @@ def start_cold_build() -> None:
     )
 
 
+# the fixtures that build the site; `--no-site` leaves out every test that uses one (make mutate)
+SITE_FIXTURES = {"built_site", "tree_copy", "cold_site"}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """--no-site: run only the tests that need no site build."""
+    parser.addoption("--no-site", action="store_true", help="deselect the tests that build the site")
+
+
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Start the cold build early when a test will need it; run the LAST modules last.
+    """Leave out the site's tests under --no-site; start the cold build early when a test will need it; run LAST last.
 
     The browser walk starts in the background once the site is built (tests/support/background.py):
     with its tests last, the rest of the suite runs meanwhile.
     """
+    if config.getoption("no_site"):
+        building = [item for item in items if SITE_FIXTURES & set(getattr(item, "fixturenames", ()))]
+        if building:
+            config.hook.pytest_deselected(items=building)
+            items[:] = [item for item in items if item not in building]
     if any(item.name == COLD_TEST for item in items):
         start_cold_build()
     background.SELECTED.update(item.originalname for item in items if isinstance(item, pytest.Function))

@@ -1,0 +1,79 @@
+"""`make mutate`: run mutmut afresh, then print the share of mutants killed and the survivors, per area.
+
+mutmut's settings are in pyproject.toml ([tool.mutmut]). A mutant counts as killed when a test fails
+(or times out) with it; one that every covering test passes, or that no selected test reaches, survives.
+Exit status 1 when fewer than --target percent of src/tinynet/'s mutants are killed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+MUTMUT = Path(sys.executable).parent / "mutmut"
+AREAS = {"tinynet": ("src/tinynet", "tinynet."), "facts": ("src/sitebuild/facts", "sitebuild.facts.")}
+KILLED = {"killed", "timeout"}
+RESULT = re.compile(r"^\s+(\S+): (.+)$")
+
+
+def results() -> dict[str, str]:
+    """Every mutant's name and status, as `mutmut results --all true` lists them."""
+    done = subprocess.run(
+        [str(MUTMUT), "results", "--all", "true"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return {m[1]: m[2] for line in done.stdout.splitlines() if (m := RESULT.match(line))}
+
+
+def changed_line(name: str) -> str:
+    """The line a mutant puts in place of the original, from `mutmut show`."""
+    done = subprocess.run([str(MUTMUT), "show", name], cwd=ROOT, capture_output=True, text=True, check=False)
+    lines = done.stdout.splitlines()
+    added = [line[1:].strip() for line in lines if line.startswith("+") and not line.startswith("+++")]
+    return added[0] if added else "?"
+
+
+def main() -> int:
+    """Run mutmut from an empty mutants/ folder and report; the status says whether the target is met."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--target", type=float, default=90.0, help="percent of src/tinynet/ mutants to kill")
+    parser.add_argument("--only", choices=sorted(AREAS), help="mutate one area: tinynet or facts (default both)")
+    parser.add_argument("--again", action="store_true", help="reuse mutants/ and mutmut's results of the last run")
+    args = parser.parse_args()
+    areas = [args.only] if args.only else list(AREAS)
+    if not args.again:
+        shutil.rmtree(ROOT / "mutants", ignore_errors=True)
+    start = time.monotonic()
+    names = [AREAS[area][1] + "*" for area in areas]
+    run = subprocess.run([str(MUTMUT), "run", *names], cwd=ROOT, capture_output=True, text=True, check=False)
+    seconds = time.monotonic() - start
+    if run.returncode != 0:
+        print(run.stdout[-4000:], run.stderr[-4000:], sep="\n")
+        print(f"mutmut run failed with status {run.returncode}")
+        return 2
+    statuses = results()
+    met = True
+    for area in areas:
+        folder, prefix = AREAS[area]
+        mine = {name: status for name, status in statuses.items() if name.startswith(prefix)}
+        killed = sum(status in KILLED for status in mine.values())
+        share = 100 * killed / len(mine) if mine else 0.0
+        print(f"{folder}: {killed} of {len(mine)} mutants killed ({share:.1f} %)")
+        for name, status in sorted(mine.items()):
+            if status not in KILLED:
+                print(f"  {status}: {name}  ->  {changed_line(name)}")
+        if area == "tinynet":
+            met = share >= args.target
+    print(f"mutmut ran {seconds:.0f} s; `{MUTMUT.name} show NAME` shows a mutant, `{MUTMUT.name} browse` all of them")
+    if not met:
+        print(f"src/tinynet: below the target of {args.target:g} %")
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
