@@ -119,3 +119,19 @@ def test_bad_training_input_is_refused() -> None:
 def test_public_names() -> None:
     """The package exports what the pages and notebooks import."""
     assert set(tinynet.__all__) >= {"nonlin", "train_two_layer", "train_three_layer", "predict", "X", "y", "X1"}
+
+
+def test_frozen_copies_rows_into_a_read_only_array() -> None:
+    """_frozen, which makes the datasets, returns the rows as an integer array that refuses writes."""
+    from tinynet.data import _frozen
+
+    array = _frozen([[1, 0], [0, 1]])
+    assert array.tolist() == [[1, 0], [0, 1]] and array.dtype.kind == "i"
+    assert array.flags.writeable is False
+
+
+def test_a_missing_snapshot_variable_is_named() -> None:
+    """Asking a snapshot for a variable it does not hold raises AttributeError naming it."""
+    snapshot = train_two_layer(iterations=1, record=[0]).snapshots[0]
+    with pytest.raises(AttributeError, match=r"^l2$"):
+        _ = snapshot.l2

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 import tinynet
 from support.published import PUBLISHED_ERRORS, PUBLISHED_L1, PUBLISHED_X1
 from support.scripts import script_run
-from tinynet.cli import MAX_ITERATIONS, MAX_ROWS, MAX_SEED, MAX_SHOWN, build_parser, parse_iterations, run
+from tinynet.cli import MAX_ITERATIONS, MAX_ROWS, MAX_SEED, MAX_SHOWN, build_parser, main, parse_iterations, run
 
 # the post's data, typed again here so that the yardstick shares nothing with src/
 X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])
@@ -212,6 +212,7 @@ def test_zero_iterations_three_layer() -> None:
         (["three-layer", "--predict", "0,1"], "each row needs 3"),
         (["two-layer", "--bogus"], "unrecognized"),
         (["two-layer", "x\ny\x0c"], "unrecognized arguments: x\\ny\\x0c"),
+        (["two-layer", "a\\b'é"], "unrecognized arguments: a\\b'é"),
     ],
 )
 def test_bad_input_gets_one_line_and_status_2(args: list[str], says: str) -> None:
@@ -227,20 +228,34 @@ def test_the_bounds_are_inclusive() -> None:
     """The largest accepted values parse: MAX_ITERATIONS, MAX_SEED, MAX_SHOWN iterations up to the last."""
     args = build_parser().parse_args(["three-layer", "--iterations", str(MAX_ITERATIONS), "--seed", str(MAX_SEED)])
     assert (args.iterations, args.seed) == (MAX_ITERATIONS, MAX_SEED)
+    assert build_parser().parse_args(["two-layer", "--iterations", "0", "--seed", "0"]).seed == 0
     last = MAX_ITERATIONS - 1
     assert parse_iterations(f"{last - MAX_SHOWN + 1}-{last}") == list(range(last - MAX_SHOWN + 1, MAX_ITERATIONS))
     status, out, _ = cli("two-layer", "--iterations", "2", *["--predict", "1,0,0"] * MAX_ROWS)
     assert status == 0 and out.count("[1, 0, 0] -> ") == MAX_ROWS
 
 
-@pytest.mark.parametrize("network", ["two-layer", "three-layer"])
-def test_help_states_the_bounds(network: str) -> None:
-    """--help prints the options with their bounds and exits with status 0."""
+@pytest.mark.parametrize(("network", "lines", "script"), [("two-layer", 42, 1), ("three-layer", 50, 2)])
+def test_help_states_the_bounds(network: str, lines: int, script: int) -> None:
+    """--help names the command and its script, prints the options with their bounds, and exits with status 0."""
     status, out, err = cli(network, "--help")
     assert status == 0 and err == ""
     text = " ".join(out.split())
+    assert text.startswith(f"usage: python -m tinynet {network} [-h]")
+    assert f"Train the {lines}-line network of Part {script} (src/tinynet/{network.replace('-', '_')}.py)." in text
+    assert "--show RANGES" in text and "--predict ROW" in text
     for bound in (f"0 to {MAX_ITERATIONS}", f"0 to {MAX_SEED}", f"at most {MAX_SHOWN}", f"at most {MAX_ROWS} rows"):
         assert bound in text, bound
+
+
+def test_help_lists_both_networks() -> None:
+    """The top-level --help says what the command does and what each network is."""
+    status, out, _ = cli("--help")
+    text = " ".join(out.split())
+    assert status == 0 and text.startswith("usage: python -m tinynet [-h] {two-layer,three-layer}")
+    assert "Command line: train either network, watch chosen iterations, try new rows." in text
+    assert "two-layer the 42-line network of Part 1 (src/tinynet/two_layer.py)" in text
+    assert "three-layer the 50-line network of Part 2 (src/tinynet/three_layer.py)" in text
 
 
 @pytest.mark.parametrize("args", [["two-layer", "--predict", "1,2"], ["four-layer"], ["two-layer", "--seed", "x"]])
@@ -294,3 +309,15 @@ def test_random_command_lines_end_in_status_0_or_2(first: str, rest: list[str], 
         assert out == "" and err.startswith("error: ") and len(err.splitlines()) == 1, err
     else:
         assert err == ""
+
+
+def test_main_exits_with_the_status(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """main() reads sys.argv and exits with run()'s status."""
+    monkeypatch.setattr(sys, "argv", ["tinynet", "two-layer", "--iterations", "1"])
+    with pytest.raises(SystemExit) as done:
+        main()
+    assert done.value.code == 0 and capsys.readouterr().out.startswith("Output After Training:")
+    monkeypatch.setattr(sys, "argv", ["tinynet", "four-layer"])
+    with pytest.raises(SystemExit) as done:
+        main()
+    assert done.value.code == 2

@@ -112,3 +112,17 @@ def test_numerical_gradient_and_relative_error() -> None:
     assert np.allclose(grad, 2 * w, rtol=1e-10, atol=0)
     assert np.array_equal(w, [[1.0], [-2.0], [3.0]])
     assert relative_error(np.array([2.0, 0.0]), np.array([1.0, 0.0])).tolist() == [0.5, 0.0]
+
+
+def test_default_step_is_small() -> None:
+    """Without h, the step is small enough for a cubic's centred difference to be right to 1e-8."""
+    w = np.array([[1.0], [-2.0], [0.5]])
+    assert np.allclose(numerical_gradient(lambda v: float(np.sum(v**3)), w), 3 * w**2, rtol=1e-8, atol=0)
+
+
+def test_relative_error_is_zero_where_both_are_zero() -> None:
+    """Where a and b are both 0 the relative error is exactly 0, never what the memory held before."""
+    zeros = np.zeros(1000)
+    for _ in range(20):
+        np.full(1000, 7.0).sum()  # leaves non-zero memory behind, for an uninitialised result to pick up
+        assert not relative_error(zeros, zeros).any()

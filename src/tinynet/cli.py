@@ -156,8 +156,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     except UsageError as problem:
         print(f"error: {_one_line(str(problem))}", file=sys.stderr)
         return 2
-    except SystemExit as done:  # --help has been printed
-        return done.code if isinstance(done.code, int) else 0
+    except SystemExit:  # argparse exits only after printing --help (its errors raise UsageError)
+        return 0
     three = args.network == "three-layer"
     train = train_three_layer if three else train_two_layer
     result = train(iterations=args.iterations, seed=args.seed, record=show)
@@ -176,8 +176,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     print(final)
     if rows:
         print("Prediction for the new rows:")
-        for row, value in zip(rows, result.predict(np.array(rows)), strict=True):
-            print(f"  {row} -> {value[0]:.8f}")
+        values = result.predict(np.array(rows))[:, 0]
+        for i, row in enumerate(rows):
+            print(f"  {row} -> {values[i]:.8f}")
     return 0
 
 
