@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import tinynet
-from support.published import PUBLISHED_X1
+from support.published import PUBLISHED_ERRORS, PUBLISHED_X1
 from support.scripts import script_globals, script_run
 from tinynet import X1, X, nonlin, predict, train_three_layer, train_two_layer, y, y_xor
 
@@ -135,3 +135,51 @@ def test_a_missing_snapshot_variable_is_named() -> None:
     snapshot = train_two_layer(iterations=1, record=[0]).snapshots[0]
     with pytest.raises(AttributeError, match=r"^l2$"):
         _ = snapshot.l2
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    """The logistic function, written out for the plain-numpy yardsticks below."""
+    return 1 / (1 + np.exp(-x))
+
+
+@pytest.mark.parametrize("alpha", [0.5, 2.0])
+def test_alpha_scales_every_update(alpha: float) -> None:
+    """With a learning rate other than 1, each update is alpha times the script's, in both networks."""
+    state = np.random.RandomState(1)
+    syn0 = 2 * state.random_sample((3, 1)) - 1
+    for _ in range(100):
+        l1 = sigmoid(np.dot(X, syn0))
+        syn0 += alpha * np.dot(X.T, (y - l1) * (l1 * (1 - l1)))
+    assert np.array_equal(train_two_layer(iterations=100, alpha=alpha).syn0, syn0)
+    state = np.random.RandomState(1)
+    w0, w1 = 2 * state.random_sample((3, 4)) - 1, 2 * state.random_sample((4, 1)) - 1
+    for _ in range(100):
+        l1 = sigmoid(np.dot(X, w0))
+        l2 = sigmoid(np.dot(l1, w1))
+        l2_delta = (y_xor - l2) * (l2 * (1 - l2))
+        l1_delta = l2_delta.dot(w1.T) * (l1 * (1 - l1))
+        w1 += alpha * l1.T.dot(l2_delta)
+        w0 += alpha * X.T.dot(l1_delta)
+    three = train_three_layer(iterations=100, alpha=alpha)
+    assert np.array_equal(three.syn0, w0) and np.array_equal(three.syn1, w1)
+
+
+def test_tracked_errors_are_the_mean_absolute_error() -> None:
+    """track_error keeps every iteration's mean |y - output|: the published log at 0 and 10,000, a plain loop else."""
+    syn0 = 2 * np.random.RandomState(1).random_sample((3, 1)) - 1
+    expected = []
+    for _ in range(3):
+        l1 = sigmoid(np.dot(X, syn0))
+        expected.append(np.mean(np.abs(y - l1)))
+        syn0 += np.dot(X.T, (y - l1) * (l1 * (1 - l1)))
+    assert train_two_layer(iterations=3, track_error=True).errors.tolist() == expected
+    errors = train_three_layer(iterations=10001, track_error=True).errors
+    assert errors.shape == (10001,)
+    assert [f"{errors[0]:.12g}", f"{errors[10000]:.12g}"] == PUBLISHED_ERRORS[:2]
+
+
+def test_runs_record_their_count_and_seed() -> None:
+    """Each run keeps the iteration count and the seed it was trained with."""
+    two = train_two_layer(iterations=5, seed=3)
+    three = train_three_layer(iterations=7, seed=4)
+    assert (two.iterations, two.seed, three.iterations, three.seed) == (5, 3, 7, 4)

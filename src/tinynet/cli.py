@@ -112,7 +112,6 @@ def build_parser() -> argparse.ArgumentParser:
         )
         sub.add_argument(
             "--show",
-            default="",
             metavar="RANGES",
             help=f"iterations to print, such as 0-3,9998-9999 (at most {MAX_SHOWN}, each below the count)",
         )
