@@ -183,3 +183,12 @@ def test_runs_record_their_count_and_seed() -> None:
     two = train_two_layer(iterations=5, seed=3)
     three = train_three_layer(iterations=7, seed=4)
     assert (two.iterations, two.seed, three.iterations, three.seed) == (5, 3, 7, 4)
+
+
+def test_three_layer_seed_and_untracked_error() -> None:
+    """Another seed draws both matrices from that seed; without track_error no error array is kept."""
+    state = np.random.RandomState(4)
+    syn0, syn1 = 2 * state.random_sample((3, 4)) - 1, 2 * state.random_sample((4, 1)) - 1
+    run = train_three_layer(iterations=0, seed=4)
+    assert np.array_equal(run.syn0, syn0) and np.array_equal(run.syn1, syn1)
+    assert train_three_layer(iterations=3).errors is None
