@@ -100,7 +100,7 @@ def test_two_layer_default_prints_the_script_output() -> None:
     assert out == script_run("two_layer.py")[0]
     heading, _, column = out.partition("\n")
     assert heading == "Output After Training:"
-    # the post printed 8 significant digits; allow one unit of the last for another CPU's rounding
+    # the post printed 8 decimals; allow one unit of the last, for rounding that falls the other way on another CPU
     for value, published in zip(printed_column(column), PUBLISHED_L1, strict=True):
         assert abs(value - float(published)) <= 1e-8 + 1e-12, (value, published)
 
