@@ -192,3 +192,9 @@ def test_three_layer_seed_and_untracked_error() -> None:
     run = train_three_layer(iterations=0, seed=4)
     assert np.array_equal(run.syn0, syn0) and np.array_equal(run.syn1, syn1)
     assert train_three_layer(iterations=3).errors is None
+
+
+def test_three_layer_snapshot_holds_the_input() -> None:
+    """A three-layer snapshot keeps l0, the input rows, beside the layers computed from it."""
+    snapshot = train_three_layer(iterations=1, record=[0]).snapshots[0]
+    assert np.array_equal(snapshot.l0, [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])
