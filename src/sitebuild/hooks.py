@@ -27,7 +27,8 @@ FACT = re.compile(r"\{\{\s*([A-Za-z0-9_]+)\s*\}\}")
 
 def load_facts() -> dict[str, str]:
     """The facts for this src/, the pages they read and this platform: kept, or computed in a fresh interpreter."""
-    key = store.key(store.files_digest(store.source_files() + [ROOT / page for page in PAGES_READ]))
+    read = [ROOT / page for page in PAGES_READ if (ROOT / page).is_file()]
+    key = store.key(store.files_digest(store.source_files() + read))
     if key not in _facts:
         cached = store.folder("facts", key) / "facts.json"
         if not cached.exists():
