@@ -1,7 +1,9 @@
 # Two commands do everything: `make serve` and `make test`.
 # Each one creates or refreshes .venv from the lock file first.
 
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# the newest Python from 3.14 down to 3.11 that runs (a pyenv shim may name one that is not installed);
+# `make test PYTHON=python3.11` chooses another
+PYTHON ?= $(shell for v in 14 13 12 11; do python3.$$v -c '' 2>/dev/null && echo python3.$$v && exit; done; echo python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -10,7 +12,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: setup serve test build bench audit mutate chromium lock clean
+.PHONY: setup serve test test-pythons build bench audit mutate chromium lock clean
 
 # .venv is rebuilt when the lock file or pyproject.toml is newer than it
 $(STAMP): requirements.lock pyproject.toml
@@ -36,6 +38,11 @@ serve: setup
 
 test: setup chromium $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+# the non-browser tests under every Python 3.11 to 3.14 on this machine, each in its own .venv-3.X,
+# in a temporary copy of the tree with empty caches; prints a table (tests/support/pythons.py)
+test-pythons:
+	$(PYTHON) tests/support/pythons.py
 
 build: setup
 	$(BIN)/mkdocs build --strict
