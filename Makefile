@@ -11,6 +11,8 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 NODE_STAMP := node_modules/.installed
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
 
 .PHONY: setup serve test test-pythons build bench audit mutate chromium lock clean
 
@@ -23,13 +25,17 @@ $(STAMP): requirements.lock pyproject.toml
 
 setup: $(STAMP)
 
-# the browser the tests drive: Debian's Chromium, installed when missing (as root, here and on CI)
+# the browser the tests drive: Debian's Chromium, installed with apt-get when missing (as root, here and on CI);
+# where there is no apt-get, name a Chromium or Chrome the machine has, e.g. on macOS
+# CHROMIUM="/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"
 chromium:
-	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	test -x "$(CHROMIUM)" || ! command -v apt-get >/dev/null || (apt-get update && apt-get install -y chromium)
+	@test -x "$(CHROMIUM)" || (echo "no browser at $(CHROMIUM): set CHROMIUM to a Chromium or Chrome"; exit 1)
 
 # axe-core and Lighthouse for the browser checks, exactly as package-lock.json pins them
 $(NODE_STAMP): package.json package-lock.json
-	command -v npm >/dev/null || (apt-get update && apt-get install -y nodejs npm)
+	command -v npm >/dev/null || ! command -v apt-get >/dev/null || (apt-get update && apt-get install -y nodejs npm)
+	@command -v npm >/dev/null || (echo "no npm: install Node.js with npm"; exit 1)
 	npm ci --no-audit --no-fund
 	touch $(NODE_STAMP)
 

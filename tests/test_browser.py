@@ -60,7 +60,7 @@ def base_url(built_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser():
     """One headless Chromium for the module."""
-    assert CHROMIUM.exists(), "no /usr/bin/chromium: run `make test`, which installs it"
+    assert CHROMIUM.exists(), f"no {CHROMIUM}: run `make test`, which installs Chromium, or set CHROMIUM to a browser"
     assert AXE.exists(), "no node_modules/axe-core: run `make test`, which runs `npm ci`"
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import os
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -17,7 +18,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
+# the browser: Debian's Chromium unless CHROMIUM names another Chromium or Chrome (as on macOS)
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "screenshots"
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ipynb", ".py"}
