@@ -1,9 +1,9 @@
 # Two commands do everything: `make serve` and `make test`.
 # Each one creates or refreshes .venv from the lock file first.
 
-# the newest Python from 3.14 down to 3.11 that runs (a pyenv shim may name one that is not installed);
-# `make test PYTHON=python3.11` chooses another
-PYTHON ?= $(shell for v in 14 13 12 11; do python3.$$v -c '' 2>/dev/null && echo python3.$$v && exit; done; echo python3)
+# the newest Python from 3.14 down to 3.11.5 (the oldest the lock installs on) that runs: a pyenv shim
+# may name one that is not installed; `make test PYTHON=python3.12` chooses another
+PYTHON ?= $(shell for v in 14 13 12 11; do python3.$$v -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' 2>/dev/null && echo python3.$$v && exit; done; echo python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed

@@ -21,6 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 VERSIONS = ["3.11", "3.12", "3.13", "3.14"]
+# the oldest Python the lock installs on (pymdown-extensions and soupsieve require 3.11.5)
+OLDEST = (3, 11, 5)
 # left out of the copy: virtual environments, caches, built files, what npm installed
 NOT_COPIED = {".cache", "site", "node_modules", "screenshots", ".ruff_cache", "build"}
 BROWSER_TESTS = "tests/test_browser.py"
@@ -43,7 +45,7 @@ def runs(python: str) -> str | None:
 
 
 def find(version: str) -> tuple[str, str] | None:
-    """The first python3.X on PATH that runs, else pyenv's newest installed one: (path, full version)."""
+    """The first python3.X (3.11.5 or later) on PATH that runs, else pyenv's newest: (path, full version)."""
     name = f"python{version}"
     on_path = [Path(folder) / name for folder in os.environ.get("PATH", "").split(os.pathsep) if folder]
     pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
@@ -51,7 +53,7 @@ def find(version: str) -> tuple[str, str] | None:
     newest_first = sorted(installed, key=lambda p: [int(n) for n in re.findall(r"\d+", p.parts[-3])], reverse=True)
     for candidate in [*on_path, *newest_first]:
         full = runs(str(candidate)) if candidate.is_file() else None
-        if full is not None and full.startswith(version + "."):
+        if full is not None and full.startswith(version + ".") and tuple(map(int, full.split("."))) >= OLDEST:
             return str(candidate), full
     return None
 
