@@ -46,9 +46,10 @@ test: setup chromium $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 # the non-browser tests under every Python 3.11 to 3.14 on this machine, each in its own .venv-3.X,
-# in a temporary copy of the tree with empty caches; prints a table (tests/support/pythons.py)
+# in a temporary copy of the tree with empty caches; prints a table (tests/support/pythons.py);
+# PYTHONS="3.12 3.13" tries only those
 test-pythons:
-	$(PYTHON) tests/support/pythons.py
+	$(PYTHON) tests/support/pythons.py $(PYTHONS)
 
 build: setup
 	$(BIN)/mkdocs build --strict
