@@ -117,7 +117,7 @@ after_build("test_notebook_pages_use_a_phones_width", start_walk)
 @pytest.fixture(scope="module")
 def walk(built_site: Path) -> Walk:
     """The walk over the built site: started in the background when the site was built."""
-    assert CHROMIUM.exists(), "no /usr/bin/chromium: run `make chromium`"
+    assert CHROMIUM.exists(), f"no {CHROMIUM}: run `make chromium`, or set CHROMIUM to a browser"
     return start_walk(built_site)
 
 
