@@ -59,7 +59,7 @@ def base_url(built_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def schemes() -> Iterator[dict[str, object]]:
     """One desktop page per scheme, as a reader's browser preference chooses it."""
-    assert CHROMIUM.exists(), "no /usr/bin/chromium: run `make chromium`"
+    assert CHROMIUM.exists(), f"no {CHROMIUM}: run `make chromium`, or set CHROMIUM to a browser"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         pages = {}

@@ -82,7 +82,7 @@ def base_url(built_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser():
     """One headless Chromium for the module."""
-    assert CHROMIUM.exists(), "no /usr/bin/chromium: run `make chromium`"
+    assert CHROMIUM.exists(), f"no {CHROMIUM}: run `make chromium`, or set CHROMIUM to a browser"
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
