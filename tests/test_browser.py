@@ -173,15 +173,33 @@ def look_at(base_url: str, path: str, desktop, phone) -> PageReport:
     report.article = page.inner_text("article")
     report.desktop_axe = axe_violations(page)
     SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{slug(path)}-desktop.png")
+    report.screenshots += full_page_screenshots(page, f"{slug(path)}-desktop")
     small, small_traffic = phone
     visit(small, small_traffic, base_url + path)
     report.requests += len(small_traffic.requests)
     # as a phone has just loaded it, blocks far from the window not laid out: what Lighthouse's audit sees
     report.phone_axe = axe_violations(small, every_block=False)
-    small.screenshot(path=SCREENSHOTS / f"{slug(path)}-phone.png")
-    report.screenshots = 2
+    report.screenshots += full_page_screenshots(small, f"{slug(path)}-phone")
     return report
+
+
+def full_page_screenshots(page, name: str) -> int:
+    """The whole page, top to bottom, in the light scheme and then, loaded again, in the dark one."""
+    page.screenshot(path=SCREENSHOTS / f"{name}-light.png", full_page=True)
+    # Material follows the reader's scheme as the page loads, unless it remembers a palette
+    page.emulate_media(color_scheme="dark")
+    page.evaluate(FORGET_PALETTE)
+    page.reload(wait_until="load")
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    page.screenshot(path=SCREENSHOTS / f"{name}-dark.png", full_page=True)
+    page.emulate_media(color_scheme="light")
+    page.evaluate(FORGET_PALETTE)
+    return 2
+
+
+FORGET_PALETTE = (
+    "Object.keys(localStorage).filter(k => k.endsWith('__palette')).forEach(k => localStorage.removeItem(k))"
+)
 
 
 class Walk:
@@ -723,4 +741,4 @@ def test_what_the_walk_saw(capsys: pytest.CaptureFixture[str]) -> None:
             f"{SEEN['screenshots']} screenshots in {SCREENSHOTS}"
         )
     if SEEN["pages"]:
-        assert SEEN["screenshots"] == 2 * SEEN["pages"]
+        assert SEEN["screenshots"] == 4 * SEEN["pages"]  # desktop and phone, light and dark
