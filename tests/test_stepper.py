@@ -3,7 +3,7 @@
 Every variable the values pane shows, at every line of iterations 0, 1 and the last, equals
 tinynet's recorded snapshots to 1e-12 relative, for both networks and three datasets; its state
 survives in the page's address; the view exported as Python, run with numpy, prints what the
-page shows; it answers a step or a jump within 50 ms; axe finds nothing.
+page shows; axe finds nothing. (How fast a step and a jump answer is measured by `make bench`, not here.)
 """
 
 from __future__ import annotations
@@ -303,39 +303,6 @@ def test_no_axe_violation_and_nothing_clipped(network: str, scheme: str, base_ur
             assert width <= viewport["width"], f"the page scrolls sideways at {viewport['width']} px"
         finally:
             context.close()
-
-
-def test_a_step_and_a_jump_answer_within_50_ms(base_url: str, page, capsys) -> None:
-    """On the 50-line script: a step, and a jump to the last iteration, each drawn within 50 ms (median of 9)."""
-    tab, traffic = page
-    visit(tab, traffic, base_url + NETWORKS["three-layer"]["path"])
-    stepper(tab)
-    times = tab.evaluate(TIMING, 9)
-    step, jump = float(np.median(times["step"])), float(np.median(times["jump"]))
-    with capsys.disabled():
-        print(f"\nstepper, 50-line script: a step {step:.1f} ms, a jump to the last iteration {jump:.1f} ms")
-    assert step < 50
-    assert jump < 50
-
-
-# the page's stepper timed from a call to the moment the browser has laid out what it drew
-TIMING = """(runs) => {
-    const s = window.stepper.open();
-    const last = s.net.iterations - 1;
-    const out = {step: [], jump: []};
-    for (let i = 0; i < runs; i++) {
-        s.go(1 + i, 0);
-        let t = performance.now();
-        s.move(1);
-        document.body.offsetHeight;
-        out.step.push(performance.now() - t);
-        t = performance.now();
-        s.go(i % 2 ? 0 : last, s.net.steps.length - 1);
-        document.body.offsetHeight;
-        out.jump.push(performance.now() - t);
-    }
-    return out;
-}"""
 
 
 def test_the_check_catches_a_wrong_value(base_url: str, browser) -> None:

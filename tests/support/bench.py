@@ -23,7 +23,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from support.browser import CHROMIUM, CHROMIUM_ARGS, serve
+from support.browser import CHROMIUM, CHROMIUM_ARGS, STEPPER_TIMING, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "node_modules", "__pycache__", ".cache", "screenshots")
@@ -164,25 +164,6 @@ def explorer_time(site: Path, runs: int) -> tuple[float, list[float]] | None:
         times = page.evaluate(script % base, runs)
         browser.close()
     return (statistics.median(times), times) if times else None
-
-
-STEPPER_TIMING = """async (runs) => {
-    const s = window.stepper.open();
-    const last = s.net.iterations - 1;
-    const out = {step: [], jump: []};
-    for (let i = 0; i < runs; i++) {
-        s.go(1 + i, 0);
-        let t = performance.now();
-        s.move(1);
-        document.body.offsetHeight;
-        out.step.push(performance.now() - t);
-        t = performance.now();
-        s.go(i % 2 ? 0 : last, s.net.steps.length - 1);
-        document.body.offsetHeight;
-        out.jump.push(performance.now() - t);
-    }
-    return out;
-}"""
 
 
 def stepper_times(site: Path, runs: int) -> dict[str, list[float]] | None:

@@ -220,3 +220,23 @@ def check_links(site: Path) -> LinkReport:
                 if unquote(target.fragment) not in parse(path).ids:
                     report.broken.append(f"{page.relative_to(site)}: {href} -> no id {target.fragment!r}")
     return report
+
+
+# the 50-line stepper timed from a call to the moment the browser has laid out what it drew (ms per run)
+STEPPER_TIMING = """(runs) => {
+    const s = window.stepper.open();
+    const last = s.net.iterations - 1;
+    const out = {step: [], jump: []};
+    for (let i = 0; i < runs; i++) {
+        s.go(1 + i, 0);
+        let t = performance.now();
+        s.move(1);
+        document.body.offsetHeight;
+        out.step.push(performance.now() - t);
+        t = performance.now();
+        s.go(i % 2 ? 0 : last, s.net.steps.length - 1);
+        document.body.offsetHeight;
+        out.jump.push(performance.now() - t);
+    }
+    return out;
+}"""
