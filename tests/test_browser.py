@@ -184,22 +184,9 @@ def look_at(base_url: str, path: str, desktop, phone) -> PageReport:
 
 
 def full_page_screenshots(page, name: str) -> int:
-    """The whole page, top to bottom, in the light scheme and then, loaded again, in the dark one."""
-    page.screenshot(path=SCREENSHOTS / f"{name}-light.png", full_page=True)
-    # Material follows the reader's scheme as the page loads, unless it remembers a palette
-    page.emulate_media(color_scheme="dark")
-    page.evaluate(FORGET_PALETTE)
-    page.reload(wait_until="load")
-    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
-    page.screenshot(path=SCREENSHOTS / f"{name}-dark.png", full_page=True)
-    page.emulate_media(color_scheme="light")
-    page.evaluate(FORGET_PALETTE)
-    return 2
-
-
-FORGET_PALETTE = (
-    "Object.keys(localStorage).filter(k => k.endsWith('__palette')).forEach(k => localStorage.removeItem(k))"
-)
+    """The whole page, top to bottom, as the reader's scheme shows it."""
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    return 1
 
 
 class Walk:
@@ -741,4 +728,4 @@ def test_what_the_walk_saw(capsys: pytest.CaptureFixture[str]) -> None:
             f"{SEEN['screenshots']} screenshots in {SCREENSHOTS}"
         )
     if SEEN["pages"]:
-        assert SEEN["screenshots"] == 4 * SEEN["pages"]  # desktop and phone, light and dark
+        assert SEEN["screenshots"] == 2 * SEEN["pages"]  # desktop and phone

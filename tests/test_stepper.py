@@ -103,6 +103,7 @@ def page(browser):
 
 def stepper(page):
     """The stepper's region, once its Start button is pressed, as a reader would."""
+    page.wait_for_load_state("networkidle")  # the page's own scripts have run, as for a reader who reads first
     page.get_by_role("button", name="Start the stepper").click()
     region = page.get_by_role("region", name=re.compile("^Stepper"))
     # the stepper's script loads and trains once on the first press: on a busy machine that takes seconds
