@@ -171,6 +171,16 @@ def test_page_loads_nothing_from_another_host(built_site: Path, notebook: Path) 
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_page_comes_out_clean(built_site: Path, notebook: Path) -> None:
+    """A notebook page inlines no stylesheet and no loader, links the shared one, and numbers its cells in order."""
+    html = (site_folder(built_site, notebook) / "index.html").read_text(encoding="utf-8")
+    assert "<style" not in html and "mermaid" not in html.lower()
+    assert html.count('href="../../assets/stylesheets/jupyter.css"') == 1
+    cells = re.findall(r'id="cell-id=([^"]*)"', html)
+    assert cells and cells == [str(n) for n in range(1, len(cells) + 1)]
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
 def test_downloaded_notebook_runs_on_its_own(built_site: Path, standalone_runs: dict, notebook: Path) -> None:
     """The .ipynb imports only numpy, matplotlib, Pillow, IPython and the standard library; it runs without the repo."""
     target = site_folder(built_site, notebook) / f"{notebook.stem}.ipynb"

@@ -1,22 +1,22 @@
-"""MkDocs hook: executed notebooks stay cached, but never stale.
+"""MkDocs hook: notebook pages executed once, cached, never stale, and converted clean.
 
-mkdocs-jupyter keys its cache on a notebook's bytes and its own options only, so
-a change under src/ would leave old outputs on the page. This hook folds into
-that key a hash of every file under src/ the notebook imports, transitively
-(found by reading the code, never by importing it). A rebuild with nothing
-changed executes nothing; a changed notebook, or a change to code it imports,
-re-executes that notebook alone.
+A notebook page shows its notebook executed and converted to HTML by `to_html`: mkdocs-jupyter's
+page template without its head (templates/notebook.html.j2), cells numbered by position, printed
+chunks merged. The result is cached under .cache/notebooks, keyed on the notebook, every file
+under src/ it imports, transitively (found by reading the code, never by importing it), this
+machinery, the lock and the platform. A rebuild with nothing changed executes nothing; a changed
+notebook, or a change to code it imports, re-executes that notebook alone.
 
-The notebooks that need executing run in worker processes (`python -m
-sitebuild.cache`, one per core; a single one runs in a thread) while the
-other pages build; each notebook page waits for its own. This hook also makes the build, and everything it
+The notebooks that need executing run in worker processes (`python -m sitebuild.cache`, one per
+core; a single one runs in a thread) while the other pages build; each notebook page waits for
+its own (`on_pre_page` gives it a `render` that reads the cache, in place of mkdocs-jupyter's,
+which would convert the notebook again). This hook also makes the build, and everything it
 starts, import this tree's src/ rather than another checkout's.
 """
 
 from __future__ import annotations
 
 import ast
-import hashlib
 import importlib
 import json
 import logging
@@ -32,7 +32,7 @@ from pathlib import Path
 
 import jupytext
 from mkdocs.exceptions import PluginError
-from mkdocs_jupyter import plugin as jupyter_plugin
+from mkdocs.structure.toc import get_toc
 
 ROOT = Path(__file__).resolve().parents[2]
 SRC = ROOT / "src"
@@ -139,75 +139,84 @@ def dependencies(notebook: Path) -> list[Path] | None:
     return sorted(seen)
 
 
-_digests: dict[Path, str] = {}  # for one build: on_files and mkdocs-jupyter both ask
-
-
 def dependency_digest(notebook: Path) -> str:
     """A hash of the src/ files the notebook depends on (all of src/ when that cannot be told)."""
-    if notebook not in _digests:
-        _digests[notebook] = _digest(notebook)
-    return _digests[notebook]
-
-
-def _digest(notebook: Path) -> str:
-    """dependency_digest, computed."""
     found = dependencies(notebook)
     return store.files_digest(store.source_files() if found is None else found)
 
 
-def _original_key() -> Callable[..., str]:
-    """mkdocs-jupyter's own key function, kept aside once (hooks load once per process)."""
-    if not hasattr(jupyter_plugin, "_notebook_only_cache_key"):
-        jupyter_plugin._notebook_only_cache_key = jupyter_plugin._compute_cache_key
-    return jupyter_plugin._notebook_only_cache_key
-
-
-def cache_key(nb_path: str, config, exec_nb: bool) -> str:
-    """mkdocs-jupyter's key, plus the code under src/ an executed notebook imports, the lock and the platform."""
-    key = _original_key()(nb_path, config, exec_nb)
-    if not exec_nb:
-        return key
-    # the hooks that change how a notebook is executed count too
-    machinery = store.files_digest(SRC / "sitebuild" / name for name in ("cache.py", "reproducible.py"))
-    return hashlib.sha256(f"{key}\0{store.key(dependency_digest(Path(nb_path)), machinery)}".encode()).hexdigest()
-
-
 def on_config(config):
-    """Put the dependency-aware key in place of mkdocs-jupyter's; workers will import this tree's src/."""
+    """Workers, subprocesses and kernels will import this tree's src/ (mkdocs restored sys.path after loading)."""
     use_this_tree()
-    _digests.clear()  # each build (each rebuild under `mkdocs serve`) reads the files again
-    _original_key()
-    jupyter_plugin._compute_cache_key = cache_key
     return config
 
 
-# --- executing the notebooks that need it, in parallel ----------------------------------------------
+TEMPLATES = Path(__file__).parent / "templates"
+# what changes how a notebook is executed and converted counts in every entry's key
+MACHINERY = (Path(__file__), TEMPLATES / "notebook.html.j2")
 
 
-def _options(nb_plugin, path: str) -> tuple[bool, dict]:
-    """Whether the plugin executes this notebook, and the options it passes to nb2html (as in on_pre_page)."""
-    cfg = nb_plugin.config
-    execute = cfg["execute"] and not any(Path(path).match(p) for p in cfg["execute_ignore"])
-    names = ["kernel_name", "theme", "allow_errors", "show_input", "no_input", "no_prompt", "remove_tag_config"]
-    names += ["highlight_extra_classes", "include_requirejs", "custom_mathjax_url"]
-    return execute, {name: cfg[name] for name in names} | {"execute": execute}
+def entry_name(notebook: Path) -> str:
+    """The cache file name of a notebook's page: its bytes and the code under src/ it imports."""
+    return store.key(store.files_digest([notebook]), dependency_digest(notebook))[:24] + ".json"
 
 
-def render(path: str, options: dict, toc_depth: int, cache_path: str) -> None:
-    """Convert one notebook and write the cache entry mkdocs-jupyter reads."""
-    from mkdocs_jupyter import convert
+def highlighter() -> Callable[..., str]:
+    """mkdocs-jupyter's code cells: highlighted, with the text its copy button copies, numbered per page."""
+    import mistune
+    from pygments import highlight
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexers import PythonLexer
 
-    from sitebuild.reproducible import merge_printed_chunks
+    count = iter(range(1, 1_000_000))
+    lexer, formatter = PythonLexer(stripall=True), HtmlFormatter(cssclass="highlight-ipynb hl-python ")
 
-    merge_printed_chunks()
-    body = convert.nb2html(path, **options)
-    toc_tokens, title = jupyter_plugin._get_nb_toc_tokens(path, toc_depth)
-    entry = json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title})
+    def code(source: str, metadata: dict | None = None) -> str:
+        copied = f'<div id="cell-{next(count)}" class="clipboard-copy-txt">{mistune.escape(source)}</div>\n        '
+        return highlight(source, lexer, formatter) + copied
+
+    return code
+
+
+def to_html(path: str, toc_depth: int) -> dict:
+    """The notebook executed and converted to the page's HTML, with its headings for the table of contents."""
+    import markdown
+    import nbclient
+    from markdown.extensions.toc import TocExtension
+    from mkdocs_jupyter import convert  # importing it gives headings the lower-case ids the contents link to
+    from mkdocs_jupyter.config import settings
+    from nbconvert.exporters.html import HTMLExporter
+    from nbconvert.preprocessors import CoalesceStreamsPreprocessor
+    from traitlets.config import Config
+
+    notebook = jupytext.read(path)
+    for number, cell in enumerate(notebook.cells, 1):
+        cell.id = str(number)  # nbformat's ids are random
+    nbclient.NotebookClient(notebook, allow_errors=False).execute()
+    # how a kernel splits a cell's prints into chunks depends on timing
+    notebook, _ = CoalesceStreamsPreprocessor().preprocess(notebook, {})
+    exporter = HTMLExporter(
+        # no stylesheet inlined in the page: notebook_css.py writes the shared one
+        config=Config({"CSSHTMLHeaderPreprocessor": {"enabled": False}}),
+        template_file="notebook.html.j2",
+        extra_template_paths=[str(TEMPLATES), settings.templates_dir],
+        # outputs' HTML as it is, as mkdocs-jupyter has it (nbconvert's default would rewrite the plots' <picture>)
+        filters={
+            "highlight_code": highlighter(),
+            "clean_html": lambda html: html if isinstance(html, str) else html.decode(),
+        },
+    )
+    content, _ = exporter.from_notebook_node(notebook, resources={"mkdocs": {"include_requirejs": False}})
+    toc = markdown.Markdown(extensions=[TocExtension(toc_depth=toc_depth)])
+    toc.convert(convert.nb2md(path))
+    return {"content": content, "toc_tokens": toc.toc_tokens}
+
+
+def render(path: str, toc_depth: int, cache_path: str) -> None:
+    """Execute and convert one notebook; write its cache entry whole."""
     target = Path(cache_path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".partial")
-    partial.write_text(entry, encoding="utf-8")
-    partial.replace(target)
+    store.write(target, json.dumps(to_html(path, toc_depth)))
 
 
 def serve_jobs() -> None:
@@ -309,23 +318,24 @@ class Runner:
 
 
 _running: list[Runner] = []
+_entries: dict[str, Path] = {}  # notebook path -> its cache entry, for this build
 
 
 def on_files(files, config):
     """Start executing every notebook whose cache entry is missing, several at once, in page order."""
-    nb_plugin = config.plugins.get("mkdocs-jupyter")
-    if nb_plugin is None or not nb_plugin.config["cache"]:
-        return files
+    nb_plugin = config.plugins["mkdocs-jupyter"]
+    folder = store.folder("notebooks", store.key(store.files_digest(MACHINERY)))
+    _entries.clear()
     jobs = []
     for file in files.documentation_pages():
-        if file.abs_src_path is None or not nb_plugin.should_include(file):
-            continue
-        execute, options = _options(nb_plugin, file.abs_src_path)
-        key = jupyter_plugin._compute_cache_key(file.abs_src_path, nb_plugin.config, execute)
-        cache_path = jupyter_plugin._get_cache_path(nb_plugin.config["cache_dir"], key)
-        if not cache_path.exists():
-            job = {"path": file.abs_src_path, "options": options, "toc_depth": nb_plugin.config["toc_depth"]}
-            jobs.append(job | {"cache_path": str(cache_path)})
+        if nb_plugin.should_include(file):
+            entry = _entries[file.abs_src_path] = folder / entry_name(Path(file.abs_src_path))
+            if not entry.exists():
+                jobs.append(
+                    {"path": file.abs_src_path, "toc_depth": nb_plugin.config["toc_depth"], "cache_path": str(entry)}
+                )
+    for old in set(folder.iterdir()) - set(_entries.values()):
+        old.unlink()
     if not jobs:
         log.info("cache: every notebook is up to date; none executed")
         return files
@@ -334,11 +344,22 @@ def on_files(files, config):
     return files
 
 
-def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Before a notebook page is rendered from the cache, wait until its notebook has run."""
-    for runner in _running:
-        runner.wait(page.file.abs_src_path)
-    return markdown
+def on_pre_page(page, config, files):
+    """A notebook page renders from its cache entry, once its notebook has run (mkdocs-jupyter's render set aside)."""
+    path = page.file.abs_src_path
+    if path not in _entries:
+        return page
+
+    def render(config, files) -> None:
+        for runner in _running:
+            runner.wait(path)
+        cached = json.loads(_entries[path].read_text(encoding="utf-8"))
+        page.content = cached["content"]
+        page.toc = get_toc(cached["toc_tokens"])
+        log.info("cache: %s shown from the cache", Path(path).name)
+
+    page.render = render
+    return page
 
 
 def on_post_build(config) -> None:

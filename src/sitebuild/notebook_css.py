@@ -1,11 +1,11 @@
-"""MkDocs hook: one small shared stylesheet for the notebook pages instead of 600 KB of CSS inlined in each.
+"""MkDocs hook: one small stylesheet shared by the notebook pages, instead of 600 KB of CSS inlined in each.
 
-nbconvert inlines all of JupyterLab's CSS into every notebook page. This hook
-takes those `<style>` blocks out of the pages, links the pages to
-`assets/stylesheets/jupyter.css` instead, and writes that file with only the
-rules whose classes some notebook page uses (and the `--jp-*` variables those
-rules read). The result is cached under .cache/notebook-css, keyed on the CSS
-and the classes, so a rebuild does not parse it again.
+The notebook pages' HTML comes without the stylesheets nbconvert would inline (cache.py's
+template), and links `assets/stylesheets/jupyter.css` (overrides/main.html). This hook writes that
+file from the same sources, mkdocs-jupyter's JupyterLab CSS and pygments' colours for notebook
+code, with only the rules whose classes some notebook page uses (and the `--jp-*` variables those
+rules read). The result is cached under .cache/notebook-css, keyed on the CSS and the classes, so
+a rebuild does not parse it again.
 """
 
 from __future__ import annotations
@@ -17,18 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import tinycss2
-from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / ".cache" / "notebook-css"
 TARGET = "assets/stylesheets/jupyter.css"
 
-STYLE = re.compile(r'<style type="text/css">(.*?)</style>\s*', re.S)
 CLASS_ATTR = re.compile(r'class="([^"]*)"')
 CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 VAR = re.compile(r"var\(\s*(--[\w-]+)")
 
-_css: dict[str, str] = {}
 _classes: set[str] = set()
 
 
@@ -37,36 +34,35 @@ def _is_notebook(page) -> bool:
     return bool(getattr(page, "nb_url", None))
 
 
+def jupyter_css() -> str:
+    """The CSS nbconvert would inline in a notebook page: its colours for code, then mkdocs-jupyter's light theme."""
+    from mkdocs_jupyter.config import settings
+    from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+    from pygments.formatters import HtmlFormatter
+
+    assets = Path(settings.templates_dir) / "mkdocs_html" / "assets"
+    own = [(assets / name).read_text(encoding="utf-8") for name in ("index.css", "theme-light.css")]
+    return "\n".join([HtmlFormatter(style=CSSHTMLHeaderPreprocessor().style).get_style_defs(".highlight-ipynb"), *own])
+
+
 def on_pre_build(config) -> None:
     """Start each build (also each rebuild under `mkdocs serve`) with nothing collected."""
-    _css.clear()
     _classes.clear()
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    """Take the inlined stylesheets out of a notebook page; note the classes it uses."""
-    if not _is_notebook(page):
-        return html
-    for css in STYLE.findall(html):
-        _css.setdefault(hashlib.sha256(css.encode()).hexdigest(), css)
-    for names in CLASS_ATTR.findall(html):
-        _classes.update(names.split())
-    return STYLE.sub("", html)
-
-
-def on_post_page(output: str, page, config) -> str:
-    """Link a notebook page to the shared stylesheet, last in its head, where the inlined CSS used to win."""
-    if not _is_notebook(page):
-        return output
-    href = get_relative_url(TARGET, page.url)
-    return output.replace("</head>", f'<link rel="stylesheet" href="{href}">\n</head>', 1)
+    """Note the classes a notebook page uses."""
+    if getattr(page, "nb_url", None):
+        for names in CLASS_ATTR.findall(html):
+            _classes.update(names.split())
+    return html
 
 
 def on_post_build(config) -> None:
     """Write the shared stylesheet: from the cache, or pruned now and cached."""
-    if not _css:
+    if not _classes:
         return
-    raw = "\n".join(_css.values())
+    raw = jupyter_css()
     # variables the site's own stylesheets read must stay defined too
     own = "".join(p.read_text(encoding="utf-8") for p in sorted(Path(config.docs_dir).rglob("stylesheets/*.css")))
     key = hashlib.sha256("\0".join([raw, own, *sorted(_classes)]).encode()).hexdigest()[:20]

@@ -5,8 +5,6 @@ mkdocs-jupyter renders (it sets `page.nb_url`):
 
 - the page's description comes from the notebook's metadata (`description:` under
   `jupyter:` in the jupytext header), or else from the first sentence of its prose;
-- the MathJax and mermaid loaders nbconvert puts into the page are removed: katex.py
-  typesets the math at build time, and no page asks another host for a script;
 - a `<name>.ipynb` is written beside the page, with every `from tinynet... import`
   replaced by the source of the tinynet modules it needs, so it runs in a plain
   Jupyter with numpy and matplotlib only, and with links to the site made absolute.
@@ -28,13 +26,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SRC = ROOT / "src"
 TINYNET = SRC / "tinynet"
 
-# nbconvert's loaders for MathJax and mermaid, both from a CDN: the pages need neither
-LOADERS = re.compile(
-    r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->"
-    r"|<script type=\"module\">\s*document\.addEventListener\(\"DOMContentLoaded\", async \(\) => \{"
-    r"\s*const diagrams = document\.querySelectorAll\(\".jp-Mermaid.*?</script>",
-    re.S,
-)
 # Markdown to plain text for a description: links keep their text; emphasis and code marks go
 MARKUP = re.compile(r"\[(?P<text>[^\]]*)\]\([^)]*\)|[*_`]")
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -74,11 +65,6 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         if found:
             page.meta["description"] = found
     return markdown
-
-
-def on_page_content(html: str, page, config, files) -> str:
-    """Remove nbconvert's CDN loaders: katex.py typesets notebook math when the site is built."""
-    return LOADERS.sub("", html) if _is_notebook(page) else html
 
 
 def on_post_page(output: str, page, config) -> str:
