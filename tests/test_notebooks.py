@@ -180,6 +180,30 @@ def test_page_comes_out_clean(built_site: Path, notebook: Path) -> None:
     assert cells and cells == [str(n) for n in range(1, len(cells) + 1)]
 
 
+def test_mkdocs_jupyter_still_offers_what_the_build_uses() -> None:
+    """The installed mkdocs-jupyter has the template blocks templates/notebook.html.j2 empties, and what cache.py calls.
+
+    cache.py converts the notebooks itself and gives each notebook page its own `render`, in place of the one
+    mkdocs-jupyter sets in `on_pre_page`; if a release renames or moves any of these, this test says which.
+    """
+    from mkdocs_jupyter import convert
+    from mkdocs_jupyter.config import settings
+    from mkdocs_jupyter.plugin import Plugin
+
+    template = (Path(settings.templates_dir) / "mkdocs_html" / "notebook.html.j2").read_text(encoding="utf-8")
+    ours = (ROOT / "src" / "sitebuild" / "templates" / "notebook.html.j2").read_text(encoding="utf-8")
+    emptied = re.findall(r"\{%-? block (\w+)", ours)
+    assert emptied == ["notebook_css", "html_head_js_mathjax", "html_head_js_mermaidjs"]
+    for block in emptied:
+        assert re.search(r"\{%-? block " + block + r" -?%\}", template), f"mkdocs-jupyter's template lost {block}"
+    for asset in ("index.css", "theme-light.css", "clipboard.umd.js"):
+        assert (Path(settings.templates_dir) / "mkdocs_html" / "assets" / asset).is_file(), asset
+    assert callable(convert.nb2md) and callable(Plugin.should_include) and callable(Plugin.on_pre_page)
+    assert "toc_depth" in dict(Plugin.config_scheme) and "page.render = " in Path(convert.__file__).with_name(
+        "plugin.py"
+    ).read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
 def test_downloaded_notebook_runs_on_its_own(built_site: Path, standalone_runs: dict, notebook: Path) -> None:
     """The .ipynb imports only numpy, matplotlib, Pillow, IPython and the standard library; it runs without the repo."""
