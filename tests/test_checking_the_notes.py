@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from sitebuild.facts import notes
+from support.by_hand import sigmoid, two_layer_steps
 from support.published import PUBLISHED_L1, PUBLISHED_X1
 
 # the notes' numbers, as they print them (yardsticks, not results)
@@ -19,24 +20,7 @@ NOTES_FINAL = [float(v) for v in PUBLISHED_L1]
 NOTES_X1 = [float(v) for v in PUBLISHED_X1]
 
 X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])
-Y = np.array([[0, 0, 1, 1]]).T
 X1 = np.array([[0, 1, 1], [1, 1, 0], [1, 0, 1], [1, 1, 1]])
-
-
-def sigmoid(x):
-    """The logistic function."""
-    return 1 / (1 + np.exp(-x))
-
-
-def two_layer(iterations: int):
-    """Yield (iteration, np.dot(X, syn0), l1) as the 42-line script runs, then the final weights."""
-    np.random.seed(1)
-    syn0 = 2 * np.random.random((3, 1)) - 1
-    for i in range(iterations):
-        z = np.dot(X, syn0)
-        l1 = sigmoid(z)
-        yield i, z, l1, syn0
-        syn0 += np.dot(X.T, (Y - l1) * l1 * (1 - l1))
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +31,7 @@ def verdicts() -> dict[str, str]:
 
 def test_l1_numbers_are_the_first_iteration_cut_off(verdicts: dict[str, str]) -> None:
     """0.26, 0.36, 0.23, 0.32 is iteration 0's l1 truncated; rounding, or iteration 1, gives other numbers."""
-    early = {i: l1.ravel().copy() for i, _, l1, _ in two_layer(2)}
+    early = {i: step["l1"].ravel() for i, step in enumerate(two_layer_steps(2))}
     assert np.allclose(np.floor(early[0] * 100) / 100, NOTES_L1)
     assert not np.allclose(np.round(early[0], 2), NOTES_L1)
     assert not np.allclose(np.round(early[1], 2), NOTES_L1)
@@ -58,8 +42,8 @@ def test_l1_numbers_are_the_first_iteration_cut_off(verdicts: dict[str, str]) ->
 def test_dot_printout_comes_from_a_longer_run(verdicts: dict[str, str]) -> None:
     """The notes' np.dot(l0,syn0) is no iteration of the 10,000; the scan finds the same later iteration."""
     found = None
-    for i, z, _, _ in two_layer(30_000):
-        if np.array_equal(np.round(z.ravel(), 8), NOTES_DOT):
+    for i, step in enumerate(two_layer_steps(30_000)):
+        if np.array_equal(np.round(step["scores"].ravel(), 8), NOTES_DOT):
             found = i
             break
     assert found is not None and found >= 10_000
@@ -69,8 +53,8 @@ def test_dot_printout_comes_from_a_longer_run(verdicts: dict[str, str]) -> None:
 
 def test_final_output_and_prediction_hold(verdicts: dict[str, str]) -> None:
     """The notes' final l1 and their X1 prediction are what 10,000 iterations really give."""
-    *_, (_, _, l1, syn0) = two_layer(10_000)
-    prediction = sigmoid(np.dot(X1, syn0)).ravel()  # syn0 was updated in place after the last yield
+    *_, last = two_layer_steps(10_000)
+    l1, prediction = last["l1"], sigmoid(np.dot(X1, last["syn0_after"])).ravel()
     assert np.array_equal(np.round(l1.ravel(), 8), NOTES_FINAL)
     assert np.array_equal(np.round(prediction, 8), NOTES_X1)
     assert np.round(prediction).tolist() == X1[:, 0].tolist()
@@ -98,7 +82,7 @@ def test_random_weights(verdicts: dict[str, str]) -> None:
     """Draws lie in [0, 1); the three starting weights do not average 0 although the drawing does."""
     draws = np.random.RandomState(3).random_sample(100_000)
     assert draws.min() >= 0 and draws.max() < 1 and verdicts["random_range"] == notes.HOLDS
-    _, _, _, syn0 = next(two_layer(1))
+    syn0 = next(two_layer_steps(1))["syn0"]
     assert abs(syn0.mean()) > 0.1 and abs(draws.mean() - 0.5) < 0.01
     assert verdicts["mean_zero"] == notes.PARTLY
 
@@ -139,7 +123,7 @@ def test_l1_is_the_output_layer(verdicts: dict[str, str]) -> None:
 
 def test_verdicts_follow_the_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
     """The verdicts are decided by comparison: give the notes the right numbers and they hold."""
-    second = [l1.ravel().copy() for i, _, l1, _ in two_layer(2)][1]
+    second = [step["l1"].ravel() for step in two_layer_steps(2)][1]
     monkeypatch.setattr(notes, "NOTES_L1_SECOND", np.round(second, 2).tolist())
     monkeypatch.setattr(notes, "NOTES_LOOP_LINES", 5)
     checked = {c.key: c.verdict for c in notes.claims()}

@@ -20,13 +20,13 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import tinynet
+from support.by_hand import two_layer_steps
 from support.published import PUBLISHED_ERRORS, PUBLISHED_L1, PUBLISHED_X1
 from support.scripts import script_run
 from tinynet.cli import MAX_ITERATIONS, MAX_ROWS, MAX_SEED, MAX_SHOWN, build_parser, main, parse_iterations, run
 
 # the post's data, typed again here so that the yardstick shares nothing with src/
 X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])
-Y = np.array([[0, 0, 1, 1]]).T
 X1_ROWS = ["0,1,1", "1,1,0", "1,0,1", "1,1,1"]
 
 
@@ -36,16 +36,13 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
 
 
 def two_layer_by_hand(iterations: int, seed: int = 1, watch: tuple[int, ...] = ()) -> tuple[np.ndarray, dict]:
-    """The 42-line script's loop, same operations in the same order: the last l1 and {i: (scores, l1)}."""
-    syn0 = 2 * np.random.RandomState(seed).random_sample((3, 1)) - 1
-    l1 = sigmoid(np.dot(X, syn0))  # what the untrained network gives, for 0 iterations
+    """The 42-line script's loop (support.by_hand): the last l1 and {i: (scores, l1)} at the watched iterations."""
+    l1 = next(two_layer_steps(1, seed))["l1"]  # what the untrained network gives, for 0 iterations
     seen = {}
-    for i in range(iterations):
-        scores = np.dot(X, syn0)
-        l1 = sigmoid(scores)
+    for i, step in enumerate(two_layer_steps(iterations, seed)):
+        l1 = step["l1"]
         if i in watch:
-            seen[i] = (scores, l1)
-        syn0 += np.dot(X.T, (Y - l1) * (l1 * (1 - l1)))
+            seen[i] = (step["scores"], l1)
     return l1, seen
 
 

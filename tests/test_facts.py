@@ -692,14 +692,9 @@ def test_eleven_lines(facts: Facts) -> None:
 def scores_scan(limit: int = 30000) -> int | None:
     """The first iteration whose np.dot(l0,syn0), to 8 decimals, is the notes' quote."""
     quoted = [float(v) for v in NOTES_DOT]
-    syn0 = 2 * np.random.RandomState(PUBLISHED_SEED).random_sample((3, 1)) - 1
-    for i in range(limit):
-        scores = np.dot(X, syn0)
-        if np.array_equal(np.round(scores.ravel(), 8), quoted):
-            return i
-        l1 = sigmoid(scores)
-        syn0 += np.dot(X.T, (Y_FIRST_COLUMN - l1) * (l1 * (1 - l1)))
-    return None
+    steps = by_hand.two_layer_steps(limit, PUBLISHED_SEED)
+    found = (i for i, step in enumerate(steps) if np.array_equal(np.round(step["scores"].ravel(), 8), quoted))
+    return next(found, None)
 
 
 @covers("notes_dot_iteration", "notes_dot_last", "notes_dot_printout_verdict", "notes_said_scores")

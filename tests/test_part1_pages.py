@@ -13,26 +13,11 @@ import pytest
 
 from conftest import ROOT, build_site
 from sitebuild.includes import page_ranges
+from support.by_hand import two_layer_steps
 from support.pages import uncovered_code
 
 # the sections of the line-by-line chapter, read from its headings (as the build reads them)
 EXPLAINED = page_ranges("part-1/line-by-line.md")
-
-
-def train_by_hand(iterations: int = 10000) -> list[dict[str, np.ndarray]]:
-    """The 42-line script's loop written out again, without tinynet: every iteration's values."""
-    np.random.seed(1)
-    X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])
-    y = np.array([[0, 0, 1, 1]]).T
-    syn0 = 2 * np.random.random((3, 1)) - 1
-    seen = []
-    for _ in range(iterations):
-        l1 = 1 / (1 + np.exp(-np.dot(X, syn0)))
-        l1_delta = (y - l1) * (l1 * (1 - l1))
-        before = syn0.copy()
-        syn0 += np.dot(X.T, l1_delta)
-        seen.append({"l0": X, "l1": l1, "l1_delta": l1_delta, "syn0": before, "syn0_after": syn0.copy()})
-    return seen
 
 
 def shown(value: float, digits: int = 4) -> str:
@@ -60,7 +45,7 @@ def section(text: str, start: str, stop: str) -> str:
 @pytest.fixture(scope="module")
 def by_hand() -> list[dict[str, np.ndarray]]:
     """One independent training run, shared by the tests below."""
-    return train_by_hand()
+    return list(two_layer_steps())
 
 
 def test_every_explained_line_has_its_anchor() -> None:
@@ -130,18 +115,10 @@ def test_variable_chart_shapes_are_the_arrays_shapes(built_site: Path, by_hand) 
 
 def test_notes_dot_values_come_from_a_longer_run(built_site: Path) -> None:
     """The page names the iteration at which the notes' np.dot(l0,syn0) really appears."""
-    np.random.seed(1)
-    X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])
-    y = np.array([[0, 0, 1, 1]]).T
-    syn0 = 2 * np.random.random((3, 1)) - 1
-    at = None
-    for i in range(25000):
-        score = np.dot(X, syn0)
-        if round(float(score[0, 0]), 8) == -4.98467345:
-            at = i
-            break
-        l1 = 1 / (1 + np.exp(-score))
-        syn0 += np.dot(X.T, (y - l1) * (l1 * (1 - l1)))
+    at = next(
+        (i for i, step in enumerate(two_layer_steps(25000)) if round(float(step["scores"][0, 0]), 8) == -4.98467345),
+        None,
+    )
     assert at is not None and at >= 10000
     assert f"at iteration {at:,}" in page_text(built_site, "part-1/checking-the-notes")
 

@@ -34,8 +34,7 @@ import jupytext
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.toc import get_toc
 
-ROOT = Path(__file__).resolve().parents[2]
-SRC = ROOT / "src"
+SRC = Path(__file__).resolve().parents[1]  # src/, known before sitebuild can be imported from it
 PACKAGES = frozenset(p.name for p in SRC.iterdir() if (p / "__init__.py").is_file())
 MODULE_NAME = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")
 
@@ -54,7 +53,7 @@ def use_this_tree() -> None:
 # at load time, before the next hooks import sitebuild (mkdocs then restores sys.path; on_config puts src/ back)
 use_this_tree()
 
-from sitebuild import store  # noqa: E402  (this tree's, now that its src/ comes first)
+from sitebuild import ROOT, store  # noqa: E402  (this tree's, now that its src/ comes first)
 
 
 def module_file(name: str) -> Path | None:

@@ -22,9 +22,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from sitebuild import store
+from sitebuild import ROOT, store
 
-ROOT = Path(__file__).resolve().parents[2]
 FOLDER = "downloads"
 log = logging.getLogger("mkdocs.hooks.downloads")
 

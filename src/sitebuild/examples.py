@@ -33,7 +33,8 @@ from sybil.parsers.abstract.doctest import DocTestStringParser
 from sybil.parsers.markdown import ClearNamespaceParser, PythonCodeBlockParser, SkipParser
 from sybil.parsers.markdown.lexers import FencedCodeBlockLexer
 
-ROOT = Path(__file__).resolve().parents[2]
+from sitebuild import ROOT
+
 DOCS = ROOT / "docs"
 FLAGS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
 # the precision of the 2015 post's printed numbers, and the most any machine is held to

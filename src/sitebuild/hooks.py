@@ -16,10 +16,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from sitebuild import includes, store
+from sitebuild import ROOT, includes, store
 from sitebuild.facts import PAGES_READ
 
-ROOT = Path(__file__).resolve().parents[2]
 log = logging.getLogger("mkdocs.hooks.facts")
 
 FACT = re.compile(r"\{\{\s*([A-Za-z0-9_]+)\s*\}\}")

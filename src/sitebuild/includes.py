@@ -19,7 +19,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-ROOT = Path(__file__).resolve().parents[2]
+from sitebuild import ROOT
 
 MARK = re.compile(r"-+8<-+")  # what pymdownx.snippets reads as a snippet mark
 INCLUDE = re.compile(r'^--8<-- "(src/[\w./-]+\.py)(?::(\d+):(\d+))?"$')

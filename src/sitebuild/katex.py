@@ -21,7 +21,7 @@ from pathlib import Path
 import quickjs
 from mkdocs.exceptions import PluginError
 
-from sitebuild import store
+from sitebuild import is_notebook, store
 
 log = logging.getLogger("mkdocs.hooks.katex")
 KATEX_JS = Path(__file__).resolve().parent / "vendor" / "katex.min.js"
@@ -135,7 +135,7 @@ def typeset_notebook(content: str) -> tuple[str, int]:
 
 def on_page_content(content: str, page, config, files) -> str:
     """Typeset the page's math; pages that have any get KaTeX's stylesheet."""
-    notebook = bool(getattr(page, "nb_url", None))
+    notebook = is_notebook(page)
     try:
         content, count = typeset_notebook(content) if notebook else typeset_marked(content)
     except ValueError as problem:

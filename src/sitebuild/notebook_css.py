@@ -18,7 +18,8 @@ from pathlib import Path
 
 import tinycss2
 
-ROOT = Path(__file__).resolve().parents[2]
+from sitebuild import ROOT, is_notebook
+
 CACHE = ROOT / ".cache" / "notebook-css"
 TARGET = "assets/stylesheets/jupyter.css"
 
@@ -27,11 +28,6 @@ CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 VAR = re.compile(r"var\(\s*(--[\w-]+)")
 
 _classes: set[str] = set()
-
-
-def _is_notebook(page) -> bool:
-    """True for the pages mkdocs-jupyter renders."""
-    return bool(getattr(page, "nb_url", None))
 
 
 def jupyter_css() -> str:
@@ -52,7 +48,7 @@ def on_pre_build(config) -> None:
 
 def on_page_content(html: str, page, config, files) -> str:
     """Note the classes a notebook page uses."""
-    if getattr(page, "nb_url", None):
+    if is_notebook(page):
         for names in CLASS_ATTR.findall(html):
             _classes.update(names.split())
     return html

@@ -22,7 +22,8 @@ import jupytext
 import nbformat
 from mkdocs.exceptions import PluginError
 
-ROOT = Path(__file__).resolve().parents[2]
+from sitebuild import ROOT, is_notebook
+
 SRC = ROOT / "src"
 TINYNET = SRC / "tinynet"
 
@@ -36,11 +37,6 @@ INLINED_NOTE = (
     " copied from its source when the site was built, so that the notebook runs on its own."
 )
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
-
-
-def _is_notebook(page) -> bool:
-    """True for the pages mkdocs-jupyter renders."""
-    return bool(getattr(page, "nb_url", None))
 
 
 def description(notebook: nbformat.NotebookNode) -> str | None:
@@ -60,7 +56,7 @@ def description(notebook: nbformat.NotebookNode) -> str | None:
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """Give a notebook page its description (see `description`), for the page's meta description."""
-    if _is_notebook(page):
+    if is_notebook(page):
         found = description(jupytext.read(page.file.abs_src_path))
         if found:
             page.meta["description"] = found
@@ -69,7 +65,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def on_post_page(output: str, page, config) -> str:
     """Write the standalone .ipynb beside the notebook page."""
-    if _is_notebook(page):
+    if is_notebook(page):
         source = Path(page.file.abs_src_path)
         target = Path(page.file.abs_dest_path).parent / f"{source.stem}.ipynb"
         try:

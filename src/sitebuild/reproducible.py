@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import os
 import subprocess
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from sitebuild import ROOT
 
 
 def source_date() -> int:

@@ -17,7 +17,8 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from sitebuild import ROOT
+
 SRC = ROOT / "src"
 CACHE = ROOT / ".cache"
 LOCK = ROOT / "requirements.lock"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -28,23 +28,34 @@ class Run:
     last: dict[str, np.ndarray] = field(default_factory=dict)
 
 
+def two_layer_steps(iterations: int = 10000, seed: int = 1) -> Iterator[dict[str, np.ndarray]]:
+    """The 42-line script's loop, an iteration at a time: l0, np.dot(l0,syn0) as scores, l1, l1_error, l1_delta,
+    syn0 before the update and syn0_after."""
+    syn0 = 2 * np.random.RandomState(seed).random_sample((3, 1)) - 1
+    for _ in range(iterations):
+        scores = np.dot(X, syn0)
+        l1 = sigmoid(scores)
+        l1_error = Y_FIRST_COLUMN - l1
+        l1_delta = l1_error * (l1 * (1 - l1))
+        before = syn0.copy()
+        syn0 += np.dot(X.T, l1_delta)
+        yield {"l0": X, "scores": scores, "l1": l1, "l1_error": l1_error, "l1_delta": l1_delta} | {
+            "syn0": before,
+            "syn0_after": syn0.copy(),
+        }
+
+
 def two_layer(iterations: int = 10000, seed: int = 1, record: Iterable[int] = ()) -> Run:
     """The 42-line script's loop: l1, l1_error, l1_delta and syn0 before and after, at the recorded iterations."""
     wanted = set(record)
-    syn0 = 2 * np.random.RandomState(seed).random_sample((3, 1)) - 1
     run = Run()
-    for i in range(iterations):
-        l1 = sigmoid(np.dot(X, syn0))
-        l1_error = Y_FIRST_COLUMN - l1
-        l1_delta = l1_error * (l1 * (1 - l1))
-        run.errors.append(float(np.mean(np.abs(l1_error))))
-        before = syn0.copy()
-        syn0 += np.dot(X.T, l1_delta)
-        values = {"l0": X, "l1": l1, "l1_error": l1_error, "l1_delta": l1_delta, "syn0": before}
+    for i, step in enumerate(two_layer_steps(iterations, seed)):
+        run.errors.append(float(np.mean(np.abs(step["l1_error"]))))
+        values = {name: step[name] for name in ("l0", "l1", "l1_error", "l1_delta", "syn0")}
         if i in wanted:
-            run.snapshots[i] = {**values, "syn0_after": syn0.copy()}
+            run.snapshots[i] = {**values, "syn0_after": step["syn0_after"]}
         run.last = values
-    run.weights = {"syn0": syn0}
+        run.weights = {"syn0": step["syn0_after"]}
     return run
 
 
