@@ -110,6 +110,8 @@ draw(error_curves, alt="Both errors over the iterations, falling all the way; th
 # ## Try it yourself
 #
 # Step through the training below: it runs the same arithmetic in your browser.
+# Pick a preset and read what to look for, or change any 0 or 1 of the data and watch the network train again.
+# The slider and Play move on a log scale, so the first iterations, where most of the change happens, get their share.
 
 # %% [markdown]
 # <div id="training-explorer" class="training-explorer"></div>

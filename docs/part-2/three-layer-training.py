@@ -247,6 +247,16 @@ print("three layers, output at the four rows:", run.l2.ravel())
 # The three-layer network's output is high on a band across the plane that holds both squares, and low towards both circles; the dashed lines, where its output crosses the middle, bend around them.
 # That bent boundary is what the hidden layer buys.
 #
+# ## Train it yourself
+#
+# Train the network below, in your browser, with the same arithmetic as the script.
+# Press Play and watch the error fall, the hidden units find their patterns and the answer over the plane bend around the examples.
+# Then try other targets, another seed, fewer or more hidden units, or another learning rate.
+
+# %% [markdown]
+# <div id="three-layer-explorer" class="training-explorer"></div>
+
+# %% [markdown]
 # ## Why the weights start random
 #
 # [Line 22](../three-layer-network/#line-22) and [line 23](../three-layer-network/#line-23) start the weights at random.
@@ -302,3 +312,4 @@ print("output l2:", l2.ravel(), " target:", y_xor.ravel())
 # - Train with another seed (`train_three_layer(seed=2, track_error=True)`): do the hidden units learn the same patterns, in the same units?
 # - Train with `hidden=2`: draw the rows in the plane of the hidden units, before and after.
 # - Shuffle the order of the hidden units in `syn0` and `syn1` together and check that the outputs do not change.
+# - In the explorer above, give the network a single hidden unit on the exclusive or: does its error ever fall?

@@ -1,8 +1,11 @@
 """MkDocs hook: export the training explorer's starting data, computed from src/, into the built site.
 
 Listed under `hooks:` in mkdocs.yml. After every build it writes `assets/explorer-data.json`:
-the post's X and y, the iteration count, and the initial weights `tinynet.initial_weights`
-draws for a few seeds. The values come from a fresh interpreter, so `mkdocs serve` picks up
+for each network (the two-layer explorer's at the top level, the three-layer one's under
+"three_layer"), the starting data, iteration count, seed and sizes the API defaults to, the
+initial weights `tinynet.initial_weights` draws for a few seeds (and hidden sizes), and the
+canonical script's text, which "Copy as Python" rewrites. Pages with an explorer are marked
+(`page.meta["explorer"]`) so that only they load its script (overrides/main.html). The values come from a fresh interpreter, so `mkdocs serve` picks up
 changes under src/; they are kept in .cache/explorer/ (sitebuild.store).
 `python -m sitebuild.explorer` prints the same JSON.
 """
@@ -25,21 +28,49 @@ log = logging.getLogger("mkdocs.hooks.explorer")
 ROOT = Path(__file__).resolve().parents[2]
 TARGET = "assets/explorer-data.json"
 SEEDS = range(10)
+HIDDEN = range(1, 9)
+MOUNTS = ('id="training-explorer"', 'id="three-layer-explorer"')
 
 
 def export() -> dict:
-    """The explorer's data: default dataset, iterations, and each seed's initial syn0 (3 x 1)."""
+    """The explorers' data: default datasets, sizes, each seed's initial weights, the canonical scripts."""
     import tinynet
 
-    defaults = inspect.signature(tinynet.train_two_layer).parameters
+    two = inspect.signature(tinynet.train_two_layer).parameters
+    three = inspect.signature(tinynet.train_three_layer).parameters
     columns = tinynet.X.shape[1]
+    scripts = Path(tinynet.__file__).resolve().parent
     return {
         "X": tinynet.X.tolist(),
         "y": tinynet.y.tolist(),
-        "iterations": defaults["iterations"].default,
-        "seed": defaults["seed"].default,
+        "iterations": two["iterations"].default,
+        "seed": two["seed"].default,
         "syn0": {str(seed): tinynet.initial_weights([(columns, 1)], seed)[0].tolist() for seed in SEEDS},
+        "script": (scripts / "two_layer.py").read_text(encoding="utf-8"),
+        "three_layer": {
+            "X": tinynet.X.tolist(),
+            "y": tinynet.y_xor.tolist(),
+            "iterations": three["iterations"].default,
+            "seed": three["seed"].default,
+            "hidden": three["hidden"].default,
+            "alpha": three["alpha"].default,
+            "weights": {
+                str(seed): {
+                    str(size): [w.tolist() for w in tinynet.initial_weights([(columns, size), (size, 1)], seed)]
+                    for size in HIDDEN
+                }
+                for seed in SEEDS
+            },
+            "script": (scripts / "three_layer.py").read_text(encoding="utf-8"),
+        },
     }
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """Mark a page that holds an explorer, so that it alone loads the explorers' script."""
+    if any(mount in html for mount in MOUNTS):
+        page.meta["explorer"] = True
+    return html
 
 
 def on_post_build(config) -> None:

@@ -402,30 +402,10 @@
     { id: "second", name: "the second column as target", X: X_POST, y: [[0], [1], [0], [1]] },
   ];
 
-  function sameRows(a, b) {
-    return JSON.stringify(a) === JSON.stringify(b);
-  }
-
-  // X as "001.011.101.111", y as "0011": the data in a link
-  function rowsText(rows) {
-    return rows
-      .map(function (row) {
-        return row.join("");
-      })
-      .join(".");
-  }
-
-  function parseRows(text) {
-    if (!/^[01]+(\.[01]+)*$/.test(text || "")) return null;
-    var rows = text.split(".").map(function (row) {
-      return row.split("").map(Number);
-    });
-    return rows.every(function (row) {
-      return row.length === rows[0].length;
-    })
-      ? rows
-      : null;
-  }
+  var share = window.tinynetShare;
+  var sameRows = share.sameRows;
+  var rowsText = share.rowsText;
+  var parseRows = share.parseRows;
 
   var uid = 0;
 
@@ -563,18 +543,11 @@
     );
     // this view as a script: the canonical one with the reader's data and seed, stopped after the line
     this.exportCode = el("code");
-    var copyButton = el("button", { type: "button", class: "md-button", text: "Copy as Python" });
-    var copied = el("span", { class: "stepper__copied", role: "status" });
-    copyButton.addEventListener("click", function () {
-      var text = self.python();
-      var done = function () {
-        copied.textContent = "Copied.";
-      };
-      if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, function () {
-        copied.textContent = "Select the script below and copy it.";
-      });
-      else copied.textContent = "Select the script below and copy it.";
-    });
+    var copy = share.copyButton(function () {
+      return self.python();
+    }, "stepper__copied");
+    var copyButton = copy.button;
+    var copied = copy.said;
     this.exportBox = el("details", { class: "stepper__export" }, [
       el("summary", { text: "This view as a Python script" }),
       el("p", {}, [copyButton, " ", copied]),
@@ -757,13 +730,6 @@
     if (this.exportBox.open) this.exportCode.textContent = this.python();
   };
 
-  // numpy's way of writing rows of 0 and 1 in the script: [[0,0,1], ...]
-  function pyRows(rows) {
-    return rows.map(function (row) {
-      return "[" + row.join(",") + "]";
-    });
-  }
-
   // the script this view shows: the page's whole listing with this data and seed, stopped after the
   // current line of the current iteration, then every variable alive printed at full precision
   Stepper.prototype.python = function () {
@@ -773,31 +739,7 @@
       return span.textContent.replace(/\n$/, "");
     });
     var self = this;
-    // replace the block that starts with "name = np.array(" by this data, on as many lines when it can be
-    function data(name, rows, transposed) {
-      var start = lines.findIndex(function (text) {
-        return text.indexOf(name + " = np.array(") === 0;
-      });
-      if (start < 0) return;
-      var end = start;
-      while (!/\)(\.T)?\s*$/.test(lines[end])) end += 1;
-      var count = end - start + 1;
-      var text;
-      if (transposed) text = [name + " = np.array([[" + rows.map(function (r) { return r[0]; }).join(",") + "]]).T"];
-      else {
-        var written = pyRows(rows);
-        text = written.map(function (row, k) {
-          return (k ? "            " : name + " = np.array([") + row + (k === written.length - 1 ? "])" : ",");
-        });
-      }
-      if (text.length !== count) text = [text.join(" ")].concat(new Array(count - 1).fill(""));
-      if (text.length === count) Array.prototype.splice.apply(lines, [start, count].concat(text));
-    }
-    data("X", this.X, false);
-    data("y", this.y, /\.T\s*$/.test(lines.find(function (t) { return t.indexOf("y = np.array(") === 0; }) || ""));
-    lines = lines.map(function (text) {
-      return text.replace(/np\.random\.seed\(\d+\)/, "np.random.seed(" + self.seed + ")");
-    });
+    lines = share.withData(lines, this.X, this.y, this.seed);
     // stop after the line (after line 36 for line 35: the print changes nothing)
     var after = line === 35 && net.counter === "j" ? 36 : line;
     lines.splice(after, 0, "    if " + net.counter + " == " + this.it + ":  # the stepper's view: stop here", "        break");
@@ -845,20 +787,14 @@
 
   // the state in the page's address: iteration, line, seed and data when not the default
   Stepper.prototype.remember = function () {
-    var params = new URLSearchParams(window.location.search);
-    params.set("iteration", String(this.it));
-    params.set("line", String(this.net.steps[this.pos]));
-    if (this.seed !== 1) params.set("seed", String(this.seed));
-    else params.delete("seed");
-    if (sameRows(this.X, this.defaultData.X) && sameRows(this.y, this.defaultData.y)) {
-      params.delete("X");
-      params.delete("y");
-    } else {
-      params.set("X", rowsText(this.X));
-      params.set("y", rowsText(this.y));
-    }
-    var url = window.location.pathname + "?" + params.toString() + window.location.hash;
-    if (url !== window.location.pathname + window.location.search + window.location.hash) window.history.replaceState(null, "", url);
+    var custom = !(sameRows(this.X, this.defaultData.X) && sameRows(this.y, this.defaultData.y));
+    share.remember({
+      iteration: this.it,
+      line: this.net.steps[this.pos],
+      seed: this.seed !== 1 ? this.seed : null,
+      X: custom ? rowsText(this.X) : null,
+      y: custom ? rowsText(this.y) : null,
+    });
   };
 
   // read the state from a link: ?iteration=0&line=36&seed=2&X=001.011.101.111&y=0101
