@@ -583,37 +583,44 @@
     this.curve = this.buildCurve(false, "The mean of |l1_error| at every iteration, iterations on a log scale; the marker is the selected iteration.");
     this.mount.appendChild(el("div", { class: "training-explorer__pictures" }, [this.sigmoid.figure, this.curve.figure]));
 
-    var table = el("table", { class: "training-explorer__numbers" });
-    table.appendChild(el("caption", { text: "The variables of the selected iteration, one row per example" }));
-    var names = ["example", "l0", "y", "np.dot(l0,syn0)", "l1", "l1_error", "l1_delta"];
-    table.appendChild(
-      el("thead", {}, [
-        el(
-          "tr",
-          {},
-          names.map(function (name) {
-            return el("th", { scope: "col" }, [el("code", { text: name })]);
-          })
-        ),
-      ])
-    );
-    var numbers = el("tbody");
-    this.rows = this.X.map(function (_, r) {
-      var cells = { z: el("td"), l1: el("td"), l1_error: el("td"), l1_delta: el("td"), l0: el("td"), y: el("td") };
-      numbers.appendChild(
-        el("tr", {}, [
-          el("th", { scope: "row", text: String(r) }),
-          cells.l0,
-          cells.y,
-          cells.z,
-          cells.l1,
-          cells.l1_error,
-          cells.l1_delta,
+    // the variables, one row per example, in two tables narrow enough for a phone
+    var cells = this.X.map(function () {
+      return { z: el("td"), l1: el("td"), l1_error: el("td"), l1_delta: el("td"), l0: el("td"), y: el("td") };
+    });
+    var numbers = function (caption, names, keys) {
+      var table = el("table", { class: "training-explorer__numbers" });
+      table.appendChild(el("caption", { text: caption }));
+      table.appendChild(
+        el("thead", {}, [
+          el(
+            "tr",
+            {},
+            names.map(function (name) {
+              return el("th", { scope: "col" }, [el("code", { text: name })]);
+            })
+          ),
         ])
       );
-      return cells;
-    });
-    table.appendChild(numbers);
+      var body = el("tbody");
+      cells.forEach(function (row, r) {
+        body.appendChild(
+          el(
+            "tr",
+            {},
+            [el("th", { scope: "row", text: String(r) })].concat(
+              keys.map(function (key) {
+                return row[key];
+              })
+            )
+          )
+        );
+      });
+      table.appendChild(body);
+      return table;
+    };
+    this.rows = cells;
+    var forward = numbers("The selected iteration's forward pass, one row per example", ["example", "l0", "y", "np.dot(l0,syn0)", "l1"], ["l0", "y", "z", "l1"]);
+    var misses = numbers("Its misses and deltas", ["example", "l1_error", "l1_delta"], ["l1_error", "l1_delta"]);
 
     var weights = el("table", { class: "training-explorer__weights" });
     weights.appendChild(el("caption", { text: "The weights syn0 in the selected iteration" }));
@@ -636,7 +643,7 @@
     weights.appendChild(weightRows);
     // a table too wide for a phone scrolls inside its own box, which the keyboard can reach
     this.mount.appendChild(
-      el("div", { class: "training-explorer__tables", tabindex: "0", role: "region", "aria-label": "The numbers" }, [table, weights])
+      el("div", { class: "training-explorer__tables", tabindex: "0", role: "region", "aria-label": "The numbers" }, [forward, misses, weights])
     );
   };
 
@@ -691,6 +698,8 @@
   Explorer.prototype.buildCurve = function (logY, caption) {
     var parts = newPicture();
     var figure = parts.figure, picture = parts.picture, title = parts.title;
+    // room on the left for the error's labels (0.001)
+    if (logY) picture.setAttribute("viewBox", "-16 0 336 200");
     picture.appendChild(svg("line", { class: "te-axis", x1: 30, y1: 10, x2: 30, y2: 170 }));
     var ticks = svg("g");
     picture.appendChild(ticks);
@@ -752,7 +761,7 @@
     label(310, 188, "end", grouped(n - 1));
     for (var p = 10; p < (n - 1) / 3; p *= 10) {
       var x = this.ex(p);
-      if (x < 60) continue;
+      if (x < 60 || x > 262) continue;
       ticks.appendChild(svg("line", { class: "te-grid", x1: x, y1: 170, x2: x, y2: 174 }));
       label(x, 188, "middle", grouped(p));
     }
@@ -844,17 +853,25 @@
   };
 
   var MATRICES = [
-    ["l1", "l1 = nonlin(np.dot(l0,syn0))"],
-    ["l2", "l2 = nonlin(np.dot(l1,syn1))"],
-    ["l2_error", "l2_error = y - l2"],
-    ["l2_delta", "l2_delta = l2_error*nonlin(l2,deriv=True)"],
-    ["l1_error", "l1_error = l2_delta.dot(syn1.T)"],
-    ["l1_delta", "l1_delta = l1_error * nonlin(l1,deriv=True)"],
-    ["syn0", "syn0 as the iteration begins"],
-    ["syn1", "syn1 as the iteration begins"],
-    ["syn1_after", "syn1 after line 49"],
-    ["syn0_after", "syn0 after line 50"],
+    ["l1", "l1"],
+    ["l2", "l2"],
+    ["l2_error", "l2_error"],
+    ["l2_delta", "l2_delta"],
+    ["l1_error", "l1_error"],
+    ["l1_delta", "l1_delta"],
+    ["syn0", "syn0", " before the update"],
+    ["syn1", "syn1", " before the update"],
+    ["syn1_after", "syn1", " after line 49"],
+    ["syn0_after", "syn0", " after line 50"],
   ];
+
+  // five significant digits; below a thousandth, in powers of ten (3.4075e−5)
+  function fmt5(x) {
+    var text = x !== 0 && Math.abs(x) < 1e-3 ? x.toExponential(4) : x.toPrecision(5);
+    return text.replace(/e\+?(-?)(\d+)$/, function (_, minus, digits) {
+      return "e" + (minus ? "\u2212" : "") + digits;
+    }).replace(/^-/, "\u2212");
+  }
 
   // the tables of the three-layer explorer, made again when the hidden size changes
   Explorer.prototype.buildMatrices = function () {
@@ -867,7 +884,7 @@
       var name = pair[0];
       var shape = shapes[name];
       var table = el("table", { class: "training-explorer__matrix", "data-name": name });
-      table.appendChild(el("caption", {}, [el("code", { text: pair[1] })]));
+      table.appendChild(el("caption", {}, [el("code", { text: pair[1] }), (pair[2] || "") + " " + "(" + shape[0] + ", " + shape[1] + ")"]));
       var head = el("tr", {}, [el("td", { class: "training-explorer__corner" })]);
       for (var c = 0; c < shape[1]; c++) head.appendChild(el("th", { scope: "col", text: String(c) }));
       table.appendChild(el("thead", {}, [head]));
@@ -1108,7 +1125,8 @@
     Object.keys(this.matrixCells).forEach(function (name) {
       self.matrixCells[name].forEach(function (row, r) {
         row.forEach(function (cell, k) {
-          setNumber(cell, values[name][r][k]);
+          cell.textContent = fmt5(values[name][r][k]);
+          cell.setAttribute("data-value", String(values[name][r][k]));
         });
       });
     });
