@@ -5,8 +5,9 @@ for each network (the two-layer explorer's at the top level, the three-layer one
 "three_layer"), the starting data, iteration count, seed and sizes the API defaults to, the
 initial weights `tinynet.initial_weights` draws for a few seeds (and hidden sizes), and the
 canonical script's text, which "Copy as Python" rewrites. Pages with an explorer are marked
-(`page.meta["explorer"]`) so that only they load its script (overrides/main.html). The values come from a fresh interpreter, so `mkdocs serve` picks up
-changes under src/; they are kept in .cache/explorer/ (sitebuild.store).
+(`page.meta["explorer"]`) so that only they load its script (overrides/main.html).
+The values come from a fresh interpreter, so `mkdocs serve` picks up changes under src/;
+they are kept in .cache/explorer/ (sitebuild.store).
 `python -m sitebuild.explorer` prints the same JSON.
 """
 

@@ -23,7 +23,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from support.browser import CHROMIUM, CHROMIUM_ARGS, STEPPER_TIMING, serve
+from support.browser import CHROMIUM, CHROMIUM_ARGS, EXPLORER_TIMING, STEPPER_TIMING, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "node_modules", "__pycache__", ".cache", "screenshots")
@@ -182,6 +182,23 @@ def stepper_times(site: Path, runs: int) -> dict[str, list[float]] | None:
     return times
 
 
+def three_layer_explorer_times(site: Path, runs: int) -> dict[str, list[float]] | None:
+    """Milliseconds for a step and for a jump to the last iteration, drawn, in the three-layer explorer."""
+    from playwright.sync_api import sync_playwright
+
+    target = site / "part-2" / "three-layer-training" / "index.html"
+    if 'id="three-layer-explorer"' not in target.read_text(encoding="utf-8"):
+        return None
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(base + "part-2/three-layer-training/", wait_until="networkidle")
+        page.evaluate("window.threeLayerExplorer.ready.then(() => true)")
+        times = page.evaluate(EXPLORER_TIMING, runs)
+        browser.close()
+    return times
+
+
 def nonlin(x, deriv=False):
     """The script's sigmoid, for the inline copy below."""
     if deriv:
@@ -299,6 +316,14 @@ def main() -> None:
                     lines.append(row(label, f"{value:.1f} ms", "≤ 50 ms", value <= 50, f"{len(stepper[key])}"))
                 else:
                     lines.append(row(label, "not measured (no stepper)", "≤ 50 ms", None, "0"))
+            three = three_layer_explorer_times(site, 9)
+            for key, what in (("step", "a step"), ("jump", "a jump to the last iteration")):
+                label = f"browser three-layer explorer: {what}, drawn"
+                if three:
+                    value = statistics.median(three[key])
+                    lines.append(row(label, f"{value:.1f} ms", "≤ 50 ms", value <= 50, f"{len(three[key])}"))
+                else:
+                    lines.append(row(label, "not measured (no explorer)", "≤ 50 ms", None, "0"))
         else:
             lines.append(row("page weights", f"not measured ({CHROMIUM} missing)", "≤ 600 KB", None, "0"))
         lines.append(row("whole site", f"{site_size(site) / KB / KB:.1f} MB", "", None, "1"))

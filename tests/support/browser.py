@@ -240,3 +240,24 @@ STEPPER_TIMING = """(runs) => {
     }
     return out;
 }"""
+
+
+# the three-layer explorer timed the same way: a step to the next iteration, and a jump to the last
+# (the farthest from a kept checkpoint: 99 iterations replayed) or back to the first, each drawn
+EXPLORER_TIMING = """(runs) => {
+    const e = window.threeLayerExplorer.explorer;
+    const last = e.run.iterations - 1;
+    const out = {step: [], jump: []};
+    for (let i = 0; i < runs; i++) {
+        e.show(1 + i);
+        let t = performance.now();
+        e.show(2 + i);
+        document.body.offsetHeight;
+        out.step.push(performance.now() - t);
+        t = performance.now();
+        e.show(i % 2 ? 0 : last);
+        document.body.offsetHeight;
+        out.jump.push(performance.now() - t);
+    }
+    return out;
+}"""
