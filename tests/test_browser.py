@@ -511,17 +511,27 @@ def test_explorer_data_follows_src(tree_copy: Path, tmp_path: Path) -> None:
 
 NUMBERS = ["example", "l0", "y", "np.dot(l0,syn0)", "l1", "l1_error", "l1_delta"]
 WEIGHTS = ["weight", "syn0 before", "np.dot(l0.T,l1_delta)", "syn0 after"]
+# the explorer's tables, one row per example (the numbers, in two tables that fit a phone) or per weight
 READ_TABLES = """() => {
     const mount = document.querySelector('#training-explorer');
-    const read = (table) => ({
-        head: [...table.querySelectorAll('thead th')].map((th) => th.innerText.trim()),
-        rows: [...table.querySelectorAll('tbody tr')].map((tr) =>
-            [...tr.children].map((cell) => ({ text: cell.innerText.trim(), value: cell.dataset.value ?? null }))),
-    });
+    const read = (tables) => {
+        const head = [], rows = [];
+        tables.forEach((table, k) => {
+            const heads = [...table.querySelectorAll('thead th')].map((th) => th.innerText.trim());
+            head.push(...(k ? heads.slice(1) : heads));
+            [...table.querySelectorAll('tbody tr')].forEach((tr, r) => {
+                const cells = [...tr.children].map((cell) =>
+                    ({ text: cell.innerText.trim(), value: cell.dataset.value ?? null }));
+                rows[r] = (rows[r] || []).concat(k ? cells.slice(1) : cells);
+            });
+        });
+        return { head, rows };
+    };
     return {
-        numbers: read(mount.querySelector('.training-explorer__numbers')),
-        weights: read(mount.querySelector('.training-explorer__weights')),
-        position: mount.querySelector('.training-explorer__position').innerText.trim(),
+        numbers: read([...mount.querySelectorAll('.training-explorer__numbers')]),
+        weights: read([...mount.querySelectorAll('.training-explorer__weights')]),
+        position: mount.querySelector('input[type=number][id$="-iteration"]').value + " " +
+            mount.querySelector('.training-explorer__position').innerText.trim(),
         status: mount.querySelector('.training-explorer__status').innerText.trim(),
     };
 }"""
@@ -553,7 +563,7 @@ def explorer_mismatches(page, X, y, iterations: int, seed: int, iteration: int) 
     }
     shown = page.evaluate(READ_TABLES)
     wrong = []
-    if shown["position"] != f"{iteration} of {iterations - 1}":
+    if shown["position"] != f"{iteration} of 0 to {iterations - 1:,}":
         wrong.append(f"position {shown['position']!r}")
     for table, head, labels, expected in (
         ("numbers", NUMBERS, {"l0": [f"[{', '.join(map(str, row))}]" for row in X], "y": [str(t[0]) for t in y]},
@@ -569,17 +579,17 @@ def explorer_mismatches(page, X, y, iterations: int, seed: int, iteration: int) 
             continue
         for r, row in enumerate(rows):
             cells = dict(zip(head, row, strict=True))
-            if cells[head[0]]["text"] != str(r + 1):
-                wrong.append(f"{table} row {r + 1} labelled {cells[head[0]]['text']!r}")
+            if cells[head[0]]["text"] != str(r):
+                wrong.append(f"{table} row {r} labelled {cells[head[0]]['text']!r}")
             for column, texts in labels.items():
                 if cells[column]["text"] != texts[r]:
-                    wrong.append(f"{column} row {r + 1} shows {cells[column]['text']!r}, not {texts[r]!r}")
+                    wrong.append(f"{column} row {r} shows {cells[column]['text']!r}, not {texts[r]!r}")
             for column, values in expected.items():
                 cell, value = cells[column], float(values[r])
                 if not six_digits(cell["text"], value):
-                    wrong.append(f"{column} row {r + 1} shows {cell['text']!r}, not {value:.6g}")
+                    wrong.append(f"{column} row {r} shows {cell['text']!r}, not {value:.6g}")
                 if cell["value"] is None or not np.isclose(float(cell["value"]), value, rtol=1e-12, atol=0):
-                    wrong.append(f"{column} row {r + 1} holds data-value {cell['value']}, not {value!r}")
+                    wrong.append(f"{column} row {r} holds data-value {cell['value']}, not {value!r}")
     final = re.search(r"final syn0: (.*)\.$", shown["status"])
     if final is None or not all(
         six_digits(t, float(v)) for t, v in zip(final[1].split(", "), run.syn0[:, 0], strict=True)
@@ -627,11 +637,11 @@ def test_explorer_by_hand(explorer) -> None:
     """A reader edits the data, seed and iterations with mouse and keyboard, and every number shown is the API's."""
     page = explorer
     mount = page.locator("#training-explorer")
-    target2 = mount.get_by_role("button", name="Example 2, target")
-    assert target2.get_attribute("aria-pressed") == "false"
-    target2.click()  # y becomes [0, 1, 1, 1]
-    assert target2.get_attribute("aria-pressed") == "true"
-    flip = mount.get_by_role("button", name="Example 4, input 3")
+    target1 = mount.get_by_role("button", name="Example 1, target")
+    assert target1.get_attribute("aria-pressed") == "false"
+    target1.click()  # y becomes [0, 1, 1, 1]
+    assert target1.get_attribute("aria-pressed") == "true"
+    flip = mount.get_by_role("button", name="Example 3, input 2")
     flip.focus()
     page.keyboard.press("Space")  # X[3] becomes [1, 1, 0]
     assert flip.inner_text() == "0"
@@ -643,18 +653,18 @@ def test_explorer_by_hand(explorer) -> None:
     slider = mount.get_by_role("slider", name="Iteration")
     slider.focus()
     page.keyboard.press("End")
-    assert slider.input_value() == "1499"
+    assert slider.input_value() == "1000"  # the slider's last position: the last iteration
     X, y = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 0]], [[0], [1], [1], [1]]
     assert explorer_mismatches(page, X, y, 1500, 4, 1499) == []
 
-    # play from the start: the slider moves on by itself
+    # play from the start: the iteration moves on by itself
     slider.press("Home")
     assert explorer_mismatches(page, X, y, 1500, 4, 0) == []
     mount.get_by_role("button", name="Play").click()
-    page.wait_for_function("Number(document.querySelector('#training-explorer input[type=range]').value) > 100")
+    page.wait_for_function("Number(document.querySelector('#training-explorer input[id$=\"-iteration\"]').value) > 100")
     mount.get_by_role("button", name="Pause").click()
-    mount.get_by_role("button", name="Back to the post's data").click()
-    assert target2.get_attribute("aria-pressed") == "false"
+    mount.get_by_role("combobox", name="Data").select_option(label="the post's data (target: the first column)")
+    assert target1.get_attribute("aria-pressed") == "false"
     assert axe_violations(page) == []
 
 

@@ -252,7 +252,7 @@ def test_every_number_is_numpys(network: str, dataset: str, base_url: str, page,
             assert [row[0]["text"] for row in state["numbers"]["y"]] == [str(t[0]) for t in case["y"]]
     # the status line: the trained weights (two layers) or the last iteration's error (three)
     final = run.syn0[:, 0] if network == "two-layer" else [run.errors[-1]]
-    numbers = re.findall(r"[\u2212-]?\d[\d.]*(?:e[\u2212-]?\d+)?", state["status"].split(":", 1)[1])
+    numbers = re.findall(r"[\u2212-]?\d+(?:\.\d+)?(?:e[\u2212-]?\d+)?", state["status"].split(":", 1)[1])
     assert all(written(t, float(v), digits, floor) for t, v in zip(numbers, final, strict=True)), state["status"]
     assert state["status"].startswith(f"Trained {case['iterations']:,} iterations in ")
     assert traffic.console_errors == []
@@ -312,12 +312,12 @@ def test_the_exported_script_prints_what_the_page_shows(network: str, base_url: 
             printed[name.replace(" ", "_") if network == "three-layer" else name] = ast.literal_eval(value)
     digits = NETWORKS[network]["digits"]
     shown = state["numbers"]
-    status_name = "final syn0" if network == "two-layer" else "last error"
+    status_name = "final syn0" if network == "two-layer" else "last_error"
     assert sorted(set(printed) - {status_name}) == sorted(set(shown) - {"l0", "y"})
     for name, value in printed.items():
         flat = np.ravel(value)
         if name == status_name:
-            numbers = re.findall(r"[\u2212-]?\d[\d.]*(?:e[\u2212-]?\d+)?", state["status"].split(":", 1)[1])
+            numbers = re.findall(r"[\u2212-]?\d+(?:\.\d+)?(?:e[\u2212-]?\d+)?", state["status"].split(":", 1)[1])
             assert all(written(t, float(v), digits) for t, v in zip(numbers, flat, strict=True)), state["status"]
             continue
         cells = [cell for row in shown[name] for cell in row]

@@ -629,7 +629,8 @@
         el("tr", {}, [
           el("th", { scope: "col", text: "weight" }),
           el("th", { scope: "col", text: "syn0 before" }),
-          el("th", { scope: "col" }, [el("code", { text: "np.dot(l0.T,l1_delta)" })]),
+          // a break allowed after the comma, so that the table fits a phone
+          el("th", { scope: "col", class: "training-explorer__wrap" }, [el("code", {}, ["np.dot(l0.T,", el("wbr"), "l1_delta)"])]),
           el("th", { scope: "col", text: "syn0 after" }),
         ]),
       ])
