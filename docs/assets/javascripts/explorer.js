@@ -493,7 +493,7 @@
         self.hidden = Number(self.hiddenSelect.value);
         self.changed();
       });
-      this.alphaInput = el("input", { id: id + "-alpha", type: "number", min: "0.01", max: "100", step: "0.1", "aria-describedby": id + "-alpha-note" });
+      this.alphaInput = el("input", { id: id + "-alpha", class: "training-explorer__alpha", type: "number", min: "0.01", max: "100", step: "0.1", "aria-describedby": id + "-alpha-note" });
       this.alphaInput.addEventListener("change", function () {
         var a = Number(self.alphaInput.value);
         self.alpha = isFinite(a) && a > 0 && a <= 100 ? a : 1;
