@@ -23,10 +23,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from sitebuild import store
+from sitebuild import ROOT, store
 
 log = logging.getLogger("mkdocs.hooks.explorer")
-ROOT = Path(__file__).resolve().parents[2]
 TARGET = "assets/explorer-data.json"
 SEEDS = range(10)
 HIDDEN = range(1, 9)
