@@ -59,7 +59,7 @@ build: setup
 bench: setup chromium
 	$(BIN)/python tests/support/bench.py $(BENCH_ARGS)
 
-# Lighthouse (mobile preset) over the home page and the two line-by-line chapters, each score printed
+# Lighthouse (mobile preset) over every page in the nav, each score printed (AUDIT_PAGES="reference/notation/" for some)
 audit: setup chromium $(NODE_STAMP)
 	$(BIN)/python tests/support/audit.py
 

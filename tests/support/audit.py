@@ -1,8 +1,9 @@
-"""`make audit`: Lighthouse (pinned in package.json) over the home page and the two line-by-line chapters.
+"""`make audit`: Lighthouse (pinned in package.json) over every page in mkdocs.yml's nav.
 
 Builds the site strictly into a temporary folder, serves it on 127.0.0.1, runs Lighthouse's
 mobile preset against Debian's Chromium, prints each score and every audit that cost points,
 and exits non-zero when a page misses a target: performance 0.95, the other three 1.0.
+Every page is audited (AUDIT_PAGES names a few instead).
 Performance varies from run to run (more so on a busy machine), so each page is audited
 RUNS times and the run with the median performance score counts, as Lighthouse's docs advise.
 """
@@ -18,13 +19,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from support.browser import CHROMIUM, ROOT, serve
+from support.browser import CHROMIUM, ROOT, nav_pages, serve
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-PAGES = ["", "part-1/line-by-line/", "part-2/three-layer-network/"]
 TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-dev-shm-usage"
 RUNS = int(os.environ.get("AUDIT_RUNS", "3"))
+# AUDIT_PAGES="part-1/sigmoid/ reference/notation/" audits only those (site paths; the home page is "/")
+PAGES = os.environ.get("AUDIT_PAGES", "").split()
 
 
 def build(destination: Path) -> None:
@@ -76,7 +78,7 @@ def main() -> int:
         site = Path(tmp) / "site"
         build(site)
         with serve(site) as base:
-            for path in PAGES:
+            for path in [p.strip("/") and p for p in PAGES] or [path for path, _, _ in nav_pages()]:
                 runs = [lighthouse(base + path, Path(tmp) / "report.json") for _ in range(RUNS)]
                 runs.sort(key=lambda r: r["categories"]["performance"]["score"])
                 result = runs[len(runs) // 2]
