@@ -10,7 +10,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from PIL import Image
 
-from tinynet.plotting import DARK, DPI, LIGHT, SIZE, Ink, log_iterations, plot, png
+from tinynet.plotting import DARK, DENSITY, DPI, LIGHT, SIZE, Ink, log_iterations, plot, png
 
 
 def a_line(figure: Figure, ink: Ink) -> None:
@@ -28,7 +28,7 @@ def test_each_scheme_is_drawn_on_its_own_background() -> None:
     """The light PNG's corner is the light page colour, the dark one's the dark page colour; the sizes follow SIZE."""
     for ink in (LIGHT, DARK):
         image = Image.open(io.BytesIO(png(a_line, ink))).convert("RGB")
-        assert image.size == (round(SIZE[0] * DPI), round(SIZE[1] * DPI))
+        assert image.size == (round(SIZE[0] * DPI * DENSITY), round(SIZE[1] * DPI * DENSITY))
         assert image.getpixel((1, 1)) == rgb(ink.background), ink.scheme
         colours = {colour for _, colour in image.getcolors(1 << 16)}  # type: ignore[union-attr]
         assert rgb(ink.text) in colours or len(colours) > 8, "no text or line drawn"
@@ -49,6 +49,8 @@ def test_a_plot_shows_the_light_image_and_hides_the_dark_one() -> None:
     assert 'class="plot plot--light"' in light and "display:none" not in light
     assert 'class="plot plot--dark"' in dark and "display:none" in dark
     assert all('alt="error &quot;falling&quot;"' in image for image in images)
+    # shown DPI CSS px an inch, drawn DENSITY times finer
+    assert all(f'width="{round(SIZE[0] * DPI)}" height="{round(SIZE[1] * DPI)}"' in image for image in images)
     sources = [base64.b64decode(re.search(r"base64,([^\"]+)", image)[1]) for image in images]  # type: ignore[index]
     assert sources[0] != sources[1]
 
@@ -60,3 +62,16 @@ def test_the_iteration_axis_is_logarithmic_and_labelled() -> None:
     assert axes.get_xlabel() == "iteration (log scale)" and axes.get_ylabel() == "error" and axes.get_title() == "t"
     at = axes.transData.transform([(10, 0), (100, 0), (1000, 0)])[:, 0]
     assert np.isclose(at[1] - at[0], at[2] - at[1])
+
+
+def test_the_smallest_text_is_measured_in_css_pixels() -> None:
+    """A plot records its smallest text: 7 points are 7 / 72 inch, DPI px an inch; text off the figure is left out."""
+
+    def noted(figure: Figure, ink: Ink) -> None:
+        a_line(figure, ink)
+        figure.text(0.5, 0.5, "small", fontsize=7)
+        figure.text(3.0, 3.0, "off the figure", fontsize=2)
+
+    assert plot(a_line, alt="a").text == 12 * DPI / 72  # the style's size, labels and ticks alike
+    assert plot(noted, alt="a").text == 7 * DPI / 72
+    assert 'data-text-px="9.7"' in plot(noted, alt="a")._repr_html_()

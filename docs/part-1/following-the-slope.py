@@ -113,10 +113,11 @@ def downhill(figure, ink):
     axes.plot(near, error(w) + slope * (near - w), linestyle="--", label="tangent at the starting weight")
     axes.plot(w, error(w), "o", label="starting weight")
     axes.plot(w + step, error(w + step), "s", label="after one step")
-    axes.legend(loc="upper right")
+    figure.legend(loc="outside lower center", ncol=2)
 
 
-draw(downhill, alt="The error of one row as a curve of the first weight, its tangent, and where one step lands.")
+draw(downhill, alt="The error of one row as a curve of the first weight, its tangent, and where one step lands.",
+     size=(5.2, 4.4))
 
 # %% [markdown]
 # The curve falls to the right, towards a target of 1, and the tangent follows it closely near the starting weight.
@@ -238,10 +239,11 @@ def race(figure, ink):
     axes.set_yscale("log")
     axes.plot(with_slope, label="with the slope: squared error")
     axes.plot(without_slope, linestyle="--", label="without the slope: cross-entropy")
-    axes.legend(loc="lower left")
+    figure.legend(loc="outside lower center")
 
 
-draw(race, alt="The largest miss over the iterations, with and without the slope: without it, the miss falls faster.")
+draw(race, alt="The largest miss over the iterations, with and without the slope: without it, the miss falls faster.",
+     size=(5.2, 4.0))
 
 # %% [markdown]
 # Both rules start alike, while every guess is unsure and every slope is near its top.

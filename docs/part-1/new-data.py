@@ -118,7 +118,7 @@ def bars(figure, ink):
     axes.legend(handles=[Patch(color=ink.blue, label="training row"), Patch(color=ink.orange, label="never seen")])
 
 
-draw(bars, alt="The network's output for every row of bits, training rows and rows never seen.", size=(7.5, 4.0))
+draw(bars, alt="The network's output for every row of bits, training rows and rows never seen.")
 
 # %% [markdown]
 # Some cases stand out:

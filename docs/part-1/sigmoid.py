@@ -68,10 +68,10 @@ def curves(figure, ink):
     axes.plot(x, nonlin(nonlin(x), True), label="slope σ′(x) = σ(x)(1 − σ(x))")
     for point in (2.0, -1.0, 0.0):
         axes.plot(point, nonlin(point), "o", color=ink.text)
-    axes.legend(loc="center right")
+    figure.legend(loc="outside lower center")
 
 
-draw(curves, alt="The sigmoid climbs from 0 to 1; its slope is a bump, highest in the middle.")
+draw(curves, alt="The sigmoid climbs from 0 to 1; its slope is a bump, highest in the middle.", size=(5.2, 4.2))
 
 # %% [markdown]
 # The slope is largest in the middle, where the curve climbs fastest, and falls towards 0 on both sides, where the curve is flat.

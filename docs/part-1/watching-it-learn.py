@@ -63,10 +63,10 @@ def guesses(figure, ink):
         (line,) = axes.plot(iterations, history[:, row], label=f"row {row}: {X[row].tolist()}, target {y[row, 0]}")
         axes.axhline(y[row, 0], color=line.get_color(), linestyle="--", linewidth=1)
     axes.set_ylim(-0.05, 1.05)
-    axes.legend(loc="center right")
+    figure.legend(loc="outside lower center")
 
 
-draw(guesses, alt="The four guesses over the iterations: the guesses with target 1 climb, the others fall.")
+draw(guesses, alt="The four guesses over the iterations: the guesses with target 1 climb, the others fall.", size=(5.2, 4.6))
 
 # %% [markdown]
 # The rows whose target is 1 climb.
@@ -98,10 +98,10 @@ def error_curves(figure, ink):
     axes.set_yscale("log")
     axes.plot(iterations, errors, label="mean absolute error (what the 50-line script prints)")
     axes.plot(iterations, squared, linestyle="--", label="E = ½ Σ (y − l1)² (what the update lowers)")
-    axes.legend(loc="lower left")
+    figure.legend(loc="outside lower center")
 
 
-draw(error_curves, alt="Both errors over the iterations, falling all the way; the squared error falls faster.")
+draw(error_curves, alt="Both errors over the iterations, falling all the way; the squared error falls faster.", size=(5.2, 4.0))
 
 # %% [markdown]
 # Late in training both curves are close to straight lines on these axes: each tenfold increase in iterations cuts each error by a similar factor, as the printed values show.

@@ -207,14 +207,14 @@ curve = [relative_error(exact, -numerical_gradient(lambda w: one_weight(w[0]), n
 
 def valley(figure, ink):
     axes = labelled(figure.subplots(), "step h (log scale)", "relative error (log scale)",
-                    "Centred differences: too large a step, or too small")
+                    "Centred differences:\ntoo large a step, or too small")
     axes.loglog(steps, curve, "o-", markersize=3, label="syn0[0,0] of the three-layer network")
     axes.axvline(h, color=ink.text, linestyle="--", label=f"h used above ({h:g})")
     axes.axhline(threshold, color=ink.red, linestyle=":", label=f"threshold ({threshold:g})")
-    axes.legend(loc="upper center")
+    figure.legend(loc="outside lower center")
 
 
-draw(valley, alt="The relative error against the step h: a valley, high for large steps and for tiny ones.", size=(7, 3.8))
+draw(valley, alt="The relative error against the step h: a valley, high for large steps and for tiny ones.", size=(5.2, 4.6))
 print("best step on this grid:", f"{steps[int(np.argmin(curve))]:.1e}", " relative error there:", f"{min(curve):.1e}")
 
 # %% [markdown]

@@ -72,14 +72,14 @@ weights = np.array([watched.snapshots[i].syn0.ravel() for i in range(first)])
 
 def shrinking(figure, ink):
     axes = labelled(figure.subplots(), "iteration", "size of the weight (log scale)",
-                    "The two-layer network trained on the exclusive or")
+                    "The two-layer network\ntrained on the exclusive or")
     axes.set_yscale("log")
     for k in range(3):
         axes.plot(np.abs(weights[:, k]), label=f"|syn0[{k}]| (weight of column {k + 1})")
-    axes.legend()
+    figure.legend(loc="outside lower center")
 
 
-draw(shrinking, alt="The sizes of the weights fall steadily on a log scale to the floor of rounding noise.", size=(7, 3.6))
+draw(shrinking, alt="The sizes of the weights fall steadily on a log scale to the floor of rounding noise.", size=(5.2, 4.4))
 
 floor = int(np.argmax(np.abs(weights).max(axis=1) < 1e-15))
 print("first iteration where every weight is below 1e-15 in size:", floor)
@@ -134,7 +134,7 @@ print("squared error of the best line's vector:", squared_error(best[:, None])[0
 # It lowers the squared error (see [Checking the gradient](../gradient-check/)), and by that measure answering 0.5 everywhere does better than every random vector tried, including the ones that miss only one row.
 #
 # The picture shows the rows by their first and second inputs, coloured by their answer, over the output the trained network gives at each point of the plane (third input 1).
-# On the left, Part 1's answers and the network trained on them; on the right, Part 2's answers and the network trained on those, with the line of one of the best random weight vectors above and the row it gets wrong.
+# At the top, Part 1's answers and the network trained on them; at the bottom, Part 2's answers and the network trained on those, with the line of one of the best random weight vectors above and the row it gets wrong.
 
 # %%
 grid = np.linspace(-0.25, 1.25, 121)
@@ -144,7 +144,7 @@ part1 = train_two_layer(X, y)
 
 
 def planes(figure, ink):
-    axes = figure.subplots(1, 2, sharey=True)
+    axes = figure.subplots(2, 1, sharex=True)
     panels = [(axes[0], part1, y, "Part 1: y is the first column"), (axes[1], run, y_xor, "Part 2: y is the exclusive or")]
     for ax, trained, target, title in panels:
         out = trained.predict(plane).reshape(g1.shape)
@@ -152,7 +152,7 @@ def planes(figure, ink):
         for answer, colour in ((0, ink.blue), (1, ink.orange)):
             rows = target.ravel() == answer
             ax.scatter(X[rows, 0], X[rows, 1], s=160, c=colour, edgecolors=ink.text, label=f"answer {answer}", zorder=3)
-        labelled(ax, "first input", "second input" if ax is axes[0] else "", title)
+        labelled(ax, "first input" if ax is axes[1] else "", "second input", title)
         ax.set_aspect("equal")
         ax.grid(False)
         ax.set_xlim(grid[0], grid[-1])
@@ -162,16 +162,16 @@ def planes(figure, ink):
     axes[1].scatter(X[wrong_row, 0], X[wrong_row, 1], s=420, facecolors="none", edgecolors=ink.red, linewidths=2,
                     label="on the wrong side", zorder=4)
     axes[1].set_ylim(grid[0], grid[-1])
-    figure.legend(*axes[1].get_legend_handles_labels(), loc="outside lower center", ncol=4)
-    figure.colorbar(shade, ax=axes, label="trained network's output", shrink=0.8)
+    figure.legend(*axes[1].get_legend_handles_labels(), loc="outside lower center", ncol=2)
+    figure.colorbar(shade, ax=axes, label="trained network's output", shrink=0.6)
 
 
-draw(planes, alt="The input plane shaded by the trained output: graded for Part 1, one flat shade for Part 2.", size=(9, 5))
+draw(planes, alt="The input plane shaded by the trained output: graded for Part 1, one flat shade for Part 2.", size=(5.2, 9.4))
 
 # %% [markdown]
 # The shading is faintest where the output is near 0 and strongest where it is near 1, as the bar beside the panels shows.
-# On the left, it grows stronger as the first input goes from 0 to 1.
-# On the right, the trained output is the same middle shade everywhere.
+# At the top, it grows stronger as the first input goes from 0 to 1.
+# At the bottom, the trained output is the same middle shade everywhere.
 
 # %% [markdown]
 # ## What made Part 1 easy

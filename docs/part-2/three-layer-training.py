@@ -55,15 +55,15 @@ logged = np.array(run.error_log)
 
 
 def error_curve(figure, ink):
-    title = "Training the three-layer network on the exclusive or"
+    title = "Training the three-layer network\non the exclusive or"
     axes = log_iterations(figure.subplots(), run.iterations, "mean |l2_error| (log scale)", title)
     axes.set_yscale("log")
     axes.plot(run.errors, label="mean |l2_error| at each iteration")
     axes.plot(logged[:, 0], logged[:, 1], "o", color=ink.text, label="what the script prints")
-    axes.legend()
+    figure.legend(loc="outside lower center")
 
 
-draw(error_curve, alt="The three-layer network's error over the iterations, with the printed values on the curve.", size=(7.5, 3.8))
+draw(error_curve, alt="The three-layer network's error over the iterations, with the printed values on the curve.", size=(5.2, 4.4))
 
 for bar in (0.4, 0.1, 0.01):
     print(f"first iteration with an error below {bar}:", int(np.argmax(run.errors < bar)))
@@ -97,13 +97,14 @@ def panels(figure, ink):
             ax.plot(kept, hidden[:, row, unit], linewidth=1.6, label=f"hidden unit {unit + 1}")
         ax.plot(kept, output[:, row], "--", color=ink.text, linewidth=2.8, label="output l2")
         log_iterations(ax, run.iterations, "value", f"row {X[row]}, answer {y_xor[row, 0]}")
+        ax.set_xticks([0, 10, 1000])
         ax.set_ylim(-0.05, 1.05)
         ax.label_outer()
-    figure.legend(*axes[0, 0].get_legend_handles_labels(), loc="outside lower center", ncol=5)
+    figure.legend(*axes[0, 0].get_legend_handles_labels(), loc="outside lower center", ncol=2)
     figure.suptitle("Hidden values l1 and output l2 for each row")
 
 
-draw(panels, alt="One panel per row: the hidden values and the output move mostly early, then settle.", size=(9, 6.4))
+draw(panels, alt="One panel per row: the hidden values and the output move mostly early, then settle.", size=(5.2, 7.2))
 
 # %% [markdown]
 # Little happens at first.
@@ -178,7 +179,7 @@ line = np.linspace(-0.2, 1.35, 50)
 
 
 def planes(figure, ink):
-    axes = figure.subplots(1, 2)
+    axes = figure.subplots(2, 1)
     views = [(axes[0], X[:, :2], "inputs: first and second column", "first input", "second input")]
     views.append((axes[1], features[:, :2], "hidden units after training",
                   f"hidden unit {pair[0] + 1}", f"hidden unit {pair[1] + 1}"))
@@ -187,21 +188,21 @@ def planes(figure, ink):
             rows = y_xor.ravel() == answer
             ax.scatter(points[rows, 0], points[rows, 1], s=160, c=colour, edgecolors=ink.text, label=f"answer {answer}")
         for k in range(4):
-            ax.annotate(str(X[k]), points[k], textcoords="offset points", xytext=(10, -16 if k == 2 else 8), fontsize=9)
+            ax.annotate(str(X[k]), points[k], textcoords="offset points", xytext=(10, -16 if k == 2 else 8))
         labelled(ax, xlabel, ylabel, title)
         ax.set_xlim(-0.2, 1.35)
         ax.set_ylim(-0.2, 1.35)
         ax.set_aspect("equal")
     axes[1].plot(line, -(w1 * line + b) / w2, "--", color=ink.text, label="where the single layer's sum is 0")
-    axes[1].legend(fontsize=8, loc="lower right")
+    figure.legend(*axes[1].get_legend_handles_labels(), loc="outside lower center")
 
 
 draw(planes, alt="The rows in the input plane and in the plane of two trained hidden units, with a line splitting them.",
-     size=(9, 4.4))
+     size=(5.2, 10.6))
 
 # %% [markdown]
-# On the left, in the inputs' own plane, the orange and blue rows sit on opposite corners and no straight line splits them.
-# On the right, the same rows placed by a pair of the trained hidden units: now a straight line does.
+# At the top, in the inputs' own plane, the orange and blue rows sit on opposite corners and no straight line splits them.
+# At the bottom, the same rows placed by a pair of the trained hidden units: now a straight line does.
 # That is what the hidden layer learned: to move the rows to places where one layer can tell them apart.
 # The backward step of [line 43](../three-layer-network/#line-43) is what let the error at the output reach `syn0` and move them.
 
@@ -210,7 +211,7 @@ draw(planes, alt="The rows in the input plane and in the plane of two trained hi
 #
 # The trained network answers any input, not only the training rows.
 # Feed it every point of the plane of the first and second inputs (the third input kept at 1), and shade each point by its output.
-# On the left is the single layer of [Why one layer of weights is not enough](../one-layer-is-not-enough/) trained on the same answers; on the right, the three-layer network.
+# At the top is the single layer of [Why one layer of weights is not enough](../one-layer-is-not-enough/) trained on the same answers; at the bottom, the three-layer network.
 # Circles mark the rows whose answer is 0, squares the rows whose answer is 1.
 
 # %%
@@ -222,7 +223,8 @@ one_layer = train_two_layer(X, y_xor)
 
 
 def answers(figure, ink):
-    panels = figure.subplots(1, 2, sharey=True)
+    figure.set_layout_engine("compressed")
+    panels = figure.subplots(2, 1, sharex=True)
     for axes, trained, title in ((panels[0], one_layer, "one layer of weights"), (panels[1], run, "three-layer network")):
         out = trained.predict(plane).reshape(g1.shape)
         shade = axes.pcolormesh(g1, g2, out, cmap=ink.shades(), vmin=0, vmax=1)
@@ -230,15 +232,15 @@ def answers(figure, ink):
             rows = y_xor.ravel() == answer
             axes.scatter(X[rows, 0], X[rows, 1], s=140, marker=marker, edgecolors=ink.text, label=f"answer {answer}",
                          zorder=3)
-        labelled(axes, "first input", "second input" if axes is panels[0] else "", title)
+        labelled(axes, "first input" if axes is panels[1] else "", "second input", title)
         axes.set_aspect("equal")
         axes.grid(False)
     panels[1].contour(g1, g2, run.predict(plane).reshape(g1.shape), levels=[0.5], colors=ink.text, linestyles="--")
-    figure.colorbar(shade, ax=panels, label="output", shrink=0.8)
+    figure.colorbar(shade, ax=panels, label="output", shrink=0.6)
 
 
 draw(answers, alt="The input plane shaded by the output: flat for one layer, a band holding both answer-1 rows for three.",
-     size=(8, 4.2))
+     size=(5.2, 8.0))
 print("one layer, output at the four rows:  ", one_layer.l1.ravel())
 print("three layers, output at the four rows:", run.l2.ravel())
 

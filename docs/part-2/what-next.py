@@ -69,10 +69,10 @@ table("hidden", sizes, by_size)
 
 # %%
 def knobs(figure, ink):
-    axes = figure.subplots(1, 2, sharey=True)
+    axes = figure.subplots(2, 1)
     ylabel = f"final mean |y - l2|\nafter {iterations:,} iterations"
     views = ((axes[0], alphas, by_alpha, "learning rate alpha (log scale)", ylabel, "Changing alpha (4 hidden units)"),
-             (axes[1], sizes, by_size, "hidden units (log scale)", "", "Changing the hidden size (alpha = 1)"))
+             (axes[1], sizes, by_size, "hidden units (log scale)", ylabel, "Changing the hidden size (alpha = 1)"))
     for ax, values, errors, xlabel, ylabel, title in views:
         ax.fill_between(values, errors.min(axis=1), errors.max(axis=1), alpha=0.3, label="smallest to largest")
         ax.plot(values, np.median(errors, axis=1), "o-", label="median")
@@ -82,10 +82,10 @@ def knobs(figure, ink):
         ax.set_yscale("log")
         ax.set_xticks(values, [f"{v:g}" for v in values])
         labelled(ax, xlabel, ylabel, title)
-    axes[0].legend(loc="upper left")
+    figure.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center", ncol=2)
 
 
-draw(knobs, alt="The final error against the learning rate and against the hidden size, from each seed.", size=(9.5, 4.4))
+draw(knobs, alt="The final error against the learning rate and against the hidden size, from each seed.", size=(5.2, 8.4))
 
 # %% [markdown]
 # Each small dot is one seed; the band spans the seeds and the line joins their medians.

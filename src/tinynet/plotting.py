@@ -13,11 +13,17 @@ from matplotlib import cycler, rc_context
 from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 from PIL import Image
 
+# A figure is shown DPI CSS pixels per inch, at most its own width (SIZE[0] * DPI = 520 px): it fits the text
+# column of a desktop unscaled, and a 390 px phone's column (358 px) shrinks it to 0.69, where 12 points of text
+# (16.7 px) are still 11.5 px. Its pixels are drawn DENSITY times finer, for screens with more pixels than CSS px
+# (a phone has about 3 a CSS px); finer still would double the weight of the pages with the most plots.
 DPI = 100
-SIZE = (7.0, 4.0)
+DENSITY = 1.5
+SIZE = (5.2, 3.4)
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,10 @@ def style(ink: Ink) -> dict[str, object]:
         "font.size": 12,
         "axes.titlesize": 13,
         "axes.labelsize": 12,
-        "legend.fontsize": 10,
+        "xtick.labelsize": 12,
+        "ytick.labelsize": 12,
+        "legend.fontsize": 12,
+        "figure.titlesize": 13,
         "lines.linewidth": 2.2,
         "axes.grid": True,
         "axes.spines.top": False,
@@ -104,17 +113,34 @@ def log_iterations(axes: Axes, count: int, ylabel: str, title: str = "") -> Axes
     return labelled(axes, "iteration (log scale)", ylabel, title)
 
 
-def png(draw: Callable[[Figure, Ink], object], ink: Ink, size: tuple[float, float] = SIZE) -> bytes:
-    """The figure that `draw(figure, ink)` fills, as a PNG in the scheme's colours, with no version or date."""
+def smallest_text(figure: Figure) -> float:
+    """The height in CSS px (at DPI) of the smallest text the drawn figure shows; 0 when it shows none."""
+    whole = figure.bbox
+    sizes = [
+        text.get_fontsize() * DPI / 72
+        for text in figure.findobj(Text)
+        if text.get_visible() and text.get_text().strip() and text.get_window_extent().overlaps(whole)
+    ]
+    return min(sizes, default=0.0)
+
+
+def render(draw: Callable[[Figure, Ink], object], ink: Ink, size: tuple[float, float] = SIZE) -> tuple[bytes, float]:
+    """The figure that `draw(figure, ink)` fills, as a PNG in the scheme's colours, and its smallest text in CSS px."""
     with rc_context(style(ink)):
         figure = Figure(figsize=size, layout="constrained")
         draw(figure, ink)
         raw = io.BytesIO()
-        figure.savefig(raw, format="png", dpi=DPI, metadata={"Software": None})
+        figure.savefig(raw, format="png", dpi=DPI * DENSITY, metadata={"Software": None})
+        text = smallest_text(figure)
     # a palette of 256 colours is plenty for flat lines and text, and halves the bytes
     small = io.BytesIO()
     Image.open(raw).convert("RGB").quantize(256, dither=Image.Dither.NONE).save(small, format="png", optimize=True)
-    return small.getvalue()
+    return small.getvalue(), text
+
+
+def png(draw: Callable[[Figure, Ink], object], ink: Ink, size: tuple[float, float] = SIZE) -> bytes:
+    """The figure that `draw(figure, ink)` fills, as a PNG in the scheme's colours, with no version or date."""
+    return render(draw, ink, size)[0]
 
 
 @dataclass(frozen=True)
@@ -124,25 +150,30 @@ class Plot:
     light: bytes
     dark: bytes
     alt: str
+    # the smallest text of the figure, in CSS px at its own width (the page's tests scale it to the shown width)
+    text: float = 0.0
+    # its size in inches: DPI CSS px an inch
+    size: tuple[float, float] = SIZE
 
     def _repr_html_(self) -> str:
-        """Both images; the dark one hidden until the site's stylesheet shows it in the dark scheme."""
+        """Both images, DPI CSS px an inch; the dark one hidden until the stylesheet shows it in the dark scheme."""
         alt = html.escape(self.alt)
         images = []
         for scheme, data in (("light", self.light), ("dark", self.dark)):
             hidden = ' style="display:none"' if scheme == "dark" else ""
-            width, height = Image.open(io.BytesIO(data)).size
+            width, height = (round(side * DPI) for side in self.size)
             source = base64.b64encode(data).decode()
             images.append(
                 f'<img class="plot plot--{scheme}" alt="{alt}" width="{width}" height="{height}"{hidden}'
-                f' src="data:image/png;base64,{source}">'
+                f' data-text-px="{self.text:.1f}" src="data:image/png;base64,{source}">'
             )
         return f'<div class="plots">{"".join(images)}</div>'
 
 
 def plot(draw: Callable[[Figure, Ink], object], alt: str, size: tuple[float, float] = SIZE) -> Plot:
     """Draw the figure once per scheme with `draw(figure, ink)`; `alt` describes it to readers who cannot see it."""
-    return Plot(png(draw, LIGHT, size), png(draw, DARK, size), alt)
+    (light, light_text), (dark, dark_text) = render(draw, LIGHT, size), render(draw, DARK, size)
+    return Plot(light, dark, alt, min(light_text, dark_text), size)
 
 
 def draw(drawing: Callable[[Figure, Ink], object], alt: str, size: tuple[float, float] = SIZE) -> None:
