@@ -85,7 +85,7 @@ def test_other_seeds_and_counts_match_the_script_algorithm() -> None:
 
 
 def test_predict_new_rows() -> None:
-    """predict() on the trained weights gives the seed notes' X1 prediction."""
+    """predict() on the trained weights gives the notes' X1 prediction."""
     run = train_two_layer()
     assert np.array_equal(run.predict(X1), predict(X1, run.syn0))
     assert np.allclose(run.predict(X1).ravel(), [float(v) for v in PUBLISHED_X1], atol=5e-9)

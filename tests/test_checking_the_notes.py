@@ -1,4 +1,4 @@
-"""The verdicts on the seed notes: recomputed here with plain numpy, then compared with the facts and the page."""
+"""The verdicts on the notes: recomputed here with plain numpy, then compared with the facts and the page."""
 
 from __future__ import annotations
 

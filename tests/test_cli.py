@@ -121,7 +121,7 @@ def test_show_reproduces_the_notes_printout() -> None:
 
 
 def test_predict_the_notes_new_rows() -> None:
-    """--predict gives all four of the seed notes' published X1 values, to their 8 decimals."""
+    """--predict gives all four of the notes' published X1 values, to their 8 decimals."""
     status, out, err = cli("two-layer", *[arg for row in X1_ROWS for arg in ("--predict", row)])
     assert status == 0 and err == ""
     _, _, block = out.partition("Prediction for the new rows:\n")

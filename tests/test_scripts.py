@@ -48,7 +48,7 @@ def test_two_layer_full_precision_output_rounds_to_the_published_digits() -> Non
 
 
 def test_the_notes_x1_prediction() -> None:
-    """The seed notes' new rows X1, run through the trained syn0, give their published values."""
+    """The notes' new rows X1, run through the trained syn0, give their published values."""
     namespace = _run_namespace("two_layer.py")
     X1 = np.array([[0, 1, 1], [1, 1, 0], [1, 0, 1], [1, 1, 1]])
     prediction = namespace["nonlin"](np.dot(X1, namespace["syn0"]))

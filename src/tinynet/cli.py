@@ -131,7 +131,7 @@ def _one_line(text: str) -> str:
 
 
 def _show(snapshot: Snapshot, hidden: bool) -> None:
-    """Print one iteration as the seed notes' extra print lines did."""
+    """Print one iteration as the extra print lines of "A modern neural network in 11 lines of Python" did."""
     i = snapshot.iteration
     if hidden:
         print(f"np.dot(l1,syn1) at iteration {i}: {np.dot(snapshot.l1, snapshot.syn1)}")

@@ -1,9 +1,9 @@
-"""The yardsticks: numbers as the 2015 post and the seed notes printed them (typed here once)."""
+"""The yardsticks: numbers as the 2015 post and the notes printed them (typed here once)."""
 
 # Part 1: the trained two-layer network's output, as the post prints it
 PUBLISHED_L1 = ["0.00966449", "0.00786506", "0.99358898", "0.99211957"]
 
-# the seed notes: the trained network's output for their new rows X1
+# "A modern neural network in 11 lines of Python" (22 December 2016): the output for their new rows X1
 PUBLISHED_X1 = ["0.00786466", "0.9999225", "0.99358931", "0.99211997"]
 
 # Part 2: the three-layer script's error log (Python 2 printed 12 significant digits)

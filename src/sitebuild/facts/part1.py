@@ -182,7 +182,7 @@ def weight_history() -> dict[str, str]:
 
 
 @provides
-def seed_notes_checks() -> dict[str, str]:
+def notes_checks() -> dict[str, str]:
     """The notes' intermediate values, recomputed."""
     run = trained()
     first, last = run.snapshots[0], run.snapshots[9999]
