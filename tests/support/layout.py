@@ -87,14 +87,65 @@ NOTEBOOK_WIDTHS = """() => {
     const found = widths(selector);
     return found.length ? Math.min(...found) / column : null;
   };
-  const images = [...article.querySelectorAll('.jp-RenderedImage img')].filter((img) => img.naturalWidth > 0);
   return {
     column: column,
     prompt: Math.max(0, ...widths('.jp-InputPrompt, .jp-OutputPrompt')),
     code: share('.jp-CodeCell .jp-InputArea-editor'),
-    figures: images.map((img) => ({
-      shown: img.getBoundingClientRect().width,
-      natural: img.naturalWidth,
-    })),
   };
+}"""
+
+# Run in any page: each plot the page shows (tinynet.plotting), with the width it is shown at, its own width
+# in CSS px (its width attribute) and the height of its smallest text at that width (data-text-px, measured
+# on the figure by tinynet.plotting): the text as the reader sees it is that height times shown / own width.
+FIGURES = """() => [...document.querySelectorAll('article .plots img')]
+  .filter((img) => img.getBoundingClientRect().width > 0)
+  .map((img) => ({
+    shown: img.getBoundingClientRect().width,
+    natural: Number(img.getAttribute('width')),
+    text: Number(img.dataset.textPx),
+  }))"""
+
+# Run in a page (async): each code block of the article, brought into view so that its copy button is mounted,
+# as {line, button, covered}: its first line's text, whether it has a copy button, and whether that button's
+# box covers part of the line's text as the block shows it (clipped by the block's own scrolling box).
+COPY_BUTTONS = """async () => {
+  const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const found = [];
+  const blocks = [...document.querySelectorAll('article .highlight pre, article .jp-InputArea .highlight-ipynb pre')]
+    .filter((pre) => !pre.closest('.code-beside, .linenodiv') && pre.getClientRects().length > 0);
+  for (const pre of blocks) {
+    pre.scrollIntoView({block: 'center'});
+    await frames();
+    const holder = pre.closest('.jp-InputArea, .highlight');
+    let button = holder.querySelector('.md-code__nav, clipboard-copy');
+    for (let wait = 0; !button && wait < 20; wait += 1) {
+      await new Promise((done) => setTimeout(done, 50));
+      button = holder.querySelector('.md-code__nav, clipboard-copy');
+    }
+    const code = pre.querySelector('code') || pre;
+    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let started = false;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (button && button.contains(node)) continue;
+      if (!started && node.data.trim() === '') continue;
+      if (!started) { range.setStart(node, node.data.search(/\\S/)); started = true; }
+      const end = node.data.indexOf('\\n', node === range.startContainer ? range.startOffset : 0);
+      if (end >= 0) { range.setEnd(node, end); break; }
+      range.setEnd(node, node.data.length);
+    }
+    if (!started || !button) {
+      found.push({line: range.toString(), button: Boolean(button), covered: false});
+      continue;
+    }
+    const view = code.getBoundingClientRect();
+    const b = button.getBoundingClientRect();
+    const covered = [...range.getClientRects()]
+      .map((r) => ({left: Math.max(r.left, view.left), right: Math.min(r.right, view.right), top: r.top,
+        bottom: r.bottom}))
+      .some((r) => r.right > r.left && r.left < b.right - 1 && r.right > b.left + 1
+        && r.top < b.bottom - 1 && r.bottom > b.top + 1);
+    found.push({line: range.toString(), button: true, covered});
+  }
+  return found;
 }"""
