@@ -286,10 +286,19 @@ def test_keyboard_and_screen_reader(base_url: str, page) -> None:
     assert where(region.evaluate(READ))[0] == 99
 
 
+# each label of the stepper's bars that is not on the line of its control (a bar that wrapped between them)
+LABELS_APART = """(region) => [...region.querySelectorAll('.stepper__options label, .stepper__iteration label')]
+  .filter((label) => {
+    const [a, b] = [label, document.getElementById(label.htmlFor)].map((e) => e.getBoundingClientRect());
+    return !(a.top < b.bottom && b.top < a.bottom && a.right <= b.left + 1 && a.height < 2 * b.height);
+  }).map((label) => label.textContent)"""
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("network", list(NETWORKS))
 def test_no_axe_violation_and_nothing_clipped(network: str, scheme: str, base_url: str, browser) -> None:
-    """axe-core finds nothing with the stepper open, at desktop and phone widths; a phone never scrolls sideways."""
+    """axe-core finds nothing with the stepper open, at desktop and phone widths; a phone never scrolls sideways;
+    every label of the stepper's bars sits on one line just before its control."""
     assert AXE.exists(), "no node_modules/axe-core: run `npm ci`"
     net = NETWORKS[network]
     for viewport, phone in ((DESKTOP, False), (PHONE, True)):
@@ -303,6 +312,7 @@ def test_no_axe_violation_and_nothing_clipped(network: str, scheme: str, base_ur
             region = tab.get_by_role("region", name=re.compile("^Stepper"))
             assert where(region.evaluate(READ)) == (1, line)
             assert axe_violations(tab) == [], f"{network}, {scheme}, {viewport['width']} px"
+            assert region.evaluate(LABELS_APART) == [], f"labels apart from their controls at {viewport['width']} px"
             width = tab.evaluate("document.documentElement.scrollWidth")
             assert width <= viewport["width"], f"the page scrolls sideways at {viewport['width']} px"
         finally:

@@ -463,11 +463,13 @@
       self.retrain();
     });
     mount.appendChild(
+      // each label with its control: a narrow bar wraps between the pairs, never inside one
       el("div", { class: "stepper__options" }, [
-        el("label", { for: id + "-data", text: "Data" }),
-        this.dataSelect,
-        el("label", { for: id + "-seed", text: "Seed" }),
-        this.seedInput,
+        el("span", { class: "stepper__field stepper__field--data" }, [
+          el("label", { for: id + "-data", text: "Data" }),
+          this.dataSelect,
+        ]),
+        el("span", { class: "stepper__field" }, [el("label", { for: id + "-seed", text: "Seed" }), this.seedInput]),
       ])
     );
 
@@ -483,11 +485,15 @@
     });
     mount.appendChild(
       el("div", { class: "stepper__iteration" }, [
-        el("label", { for: id + "-iteration", text: "Iteration" }),
-        this.iterationInput,
-        el("span", { class: "stepper__of", text: "of 0 to " + last }),
-        el("label", { for: id + "-slider", text: "Iteration, on a log scale" }),
-        this.slider,
+        el("span", { class: "stepper__field" }, [
+          el("label", { for: id + "-iteration", text: "Iteration" }),
+          this.iterationInput,
+          el("span", { class: "stepper__of", text: "of 0 to " + last }),
+        ]),
+        el("span", { class: "stepper__field stepper__field--slider" }, [
+          el("label", { for: id + "-slider", text: "Iteration, on a log scale" }),
+          this.slider,
+        ]),
       ])
     );
 
