@@ -33,8 +33,12 @@ def fixed(value: float, digits: int = 4) -> str:
 
 
 def figures(value: float, count: int = 4) -> str:
-    """A number to `count` significant figures, trailing zeros kept."""
-    return np.format_float_positional(float(value), precision=count, unique=False, fractional=False, trim="k")
+    """A number to `count` significant figures, trailing zeros kept (0.220, not 0.22)."""
+    value = float(value)
+    if value == 0:
+        return "0"
+    places = max(0, count - 1 - int(np.floor(np.log10(abs(value)))))
+    return f"{value:.{places}f}"
 
 
 def vector(values, digits: int = 4) -> str:
@@ -116,14 +120,15 @@ def confidence() -> dict[str, str]:
     ]
     for i in range(len(X)):
         a, b = first.l1[i, 0], last.l1[i, 0]
-        cells = [fixed(a), fixed(nonlin(a, True)), fixed(b, 5), fixed(nonlin(b, True), 5)]
+        # one precision for the whole table: three significant figures, near 0 and near 1 alike
+        cells = [figures(v, 3) for v in (a, nonlin(a, True), b, nonlin(b, True))]
         lines.append(row([f"`{X[i].tolist()}`", *cells]))
     slopes_first = nonlin(first.l1, True)
     slopes_last = nonlin(last.l1, True)
     return {
         "confidence_table": "\n".join(lines),
-        "first_iteration_slope_min": num(slopes_first.min()),
-        "last_iteration_slope_max": num(slopes_last.max(), 5),
+        "first_iteration_slope_min": figures(slopes_first.min(), 3),
+        "last_iteration_slope_max": figures(slopes_last.max(), 3),
         "slope_shrink_factor": str(int(slopes_first.min() // slopes_last.max())),
         "last_iteration_delta_max": num(np.abs(last.l1_delta).max(), 6),
         "first_iteration_delta_max": num(np.abs(first.l1_delta).max()),
