@@ -243,7 +243,8 @@ def weight_plot() -> dict[str, str]:
     steps = sorted({*range(10), *(int(i) for i in np.geomspace(10, count - 1, 120))})
     run = train_two_layer(record=steps)
     weights = np.array([run.snapshots[i].syn0.ravel() for i in steps])
-    width, height, left, right, top, bottom = 560, 260, 62, 90, 12, 40
+    # 400 wide with 14 px text: a 390 px phone shows it 358 px wide, its text still 12.5 px
+    width, height, left, right, top, bottom = 400, 250, 52, 74, 12, 46
     low, high = np.floor(weights.min()), np.ceil(weights.max())
     # iterations 0 to 1 take a quarter of a decade, linearly, so that iteration 0 has a place
     span = 0.25 + np.log10(count)
@@ -261,16 +262,16 @@ def weight_plot() -> dict[str, str]:
         f'<svg class="weight-plot" role="img" aria-labelledby="weight-plot-title" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
         '<title id="weight-plot-title">The three weights of syn0 over the training iterations, on a log scale</title>',
-        '<g fill="currentColor" font-family="sans-serif" font-size="12">',
+        '<g fill="currentColor" font-family="sans-serif" font-size="14">',
     ]
     levels = np.arange(low, high + 1, 5 if high - low > 10 else 1)
     for tick in levels:
         parts.append(f'<text class="y-tick" x="{left - 8}" y="{y(tick) + 4:.1f}" text-anchor="end">{tick:g}</text>')
     ticks = [0, *(10**k for k in range(int(np.log10(count)) + 1))]
     for tick in ticks:
-        parts.append(f'<text class="x-tick" x="{x(tick):.1f}" y="{height - 20}" text-anchor="middle">{tick:,}</text>')
+        parts.append(f'<text class="x-tick" x="{x(tick):.1f}" y="{height - 24}" text-anchor="middle">{tick:,}</text>')
     parts.append(
-        f'<text x="{(left + width - right) / 2:.0f}" y="{height - 3}" text-anchor="middle">iteration (log scale)</text>'
+        f'<text x="{(left + width - right) / 2:.0f}" y="{height - 4}" text-anchor="middle">iteration (log scale)</text>'
     )
     parts.append(
         f'<text x="14" y="{middle:.0f}" text-anchor="middle" transform="rotate(-90 14 {middle:.0f})">weight</text>'
@@ -386,7 +387,8 @@ def downhill_plot() -> dict[str, str]:
     guess = float(nonlin(w0 * x[0] + others))
     slope = -(target - guess) * guess * (1 - guess) * x[0]
     weights = np.linspace(-4.0, 6.0, 201)
-    width, height, left, right, top, bottom = 560, 260, 52, 16, 12, 44
+    # 400 wide with 14 px text, as the weight plot
+    width, height, left, right, top, bottom = 400, 250, 52, 16, 12, 48
     low, high = 0.0, 0.5
 
     def px(w: float) -> float:
@@ -404,12 +406,12 @@ def downhill_plot() -> dict[str, str]:
         f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
         '<title id="downhill-plot-title">The error of the row [1, 0, 1] as the first weight changes: a curve falling '
         "from left to right, its tangent at the starting weight, and the weight after one step</title>",
-        '<g fill="currentColor" font-family="sans-serif" font-size="12">',
+        '<g fill="currentColor" font-family="sans-serif" font-size="14">',
     ]
     for tick in np.arange(low, high + 0.01, 0.1):
         parts.append(f'<text x="{left - 8}" y="{py(tick) + 4:.1f}" text-anchor="end">{tick:.1f}</text>')
     for tick in range(-4, 7, 2):
-        parts.append(f'<text x="{px(tick):.1f}" y="{height - 26}" text-anchor="middle">{tick}</text>')
+        parts.append(f'<text x="{px(tick):.1f}" y="{height - 28}" text-anchor="middle">{tick}</text>')
     parts.append(
         f'<text x="{(left + width - right) / 2:.0f}" y="{height - 6}" text-anchor="middle">'
         "the first weight, syn0[0]</text>"
