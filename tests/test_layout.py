@@ -151,9 +151,9 @@ def test_notebook_pages_use_a_phones_width(path: str, walk: Walk) -> None:
         assert figure["shown"] >= 0.95 * full, shown
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS)
+@pytest.mark.parametrize("path", PAGES, ids=[p or "home" for p in PAGES])
 def test_plot_text_reads_on_a_phone_and_is_not_huge_on_a_desktop(path: str, walk: Walk) -> None:
-    """A plot's smallest text, scaled to its shown width, is at least 11 px at 390 px and at most 20 px at 1280."""
+    """A plot or chart: its smallest text, scaled to its shown width, is 11 px or more at 390 px, 20 or less at 1280."""
     for width, figures in walk.layout(path).figures.items():
         for n, figure in enumerate(figures):
             assert figure["text"] > 0, f"plot {n} does not say how small its text is"
@@ -223,12 +223,13 @@ CRAFTED = """<!doctype html><html lang="en"><meta name="viewport" content="width
     <table><tr><td><div style="width: 600px">a wide table cut off</div></td></tr></table>
   </div>
   <pre class="split">0.123456789012</pre>
+  <p class="split"><code>range(10000)</code></p>
   <figure style="width: 2000px; margin: 0">a figure wider than the window</figure>
 </article></div></html>"""
 
 
 def test_the_probe_catches_what_it_should(tmp_path: Path, browser) -> None:
-    """Not vacuous: a table under the code or cut off, a split number and a page too wide are all caught."""
+    """Not vacuous: a table under the code or cut off, split numbers and a page too wide are all caught."""
     (tmp_path / "index.html").write_text(CRAFTED)
     with serve(tmp_path) as url:
         context = browser.new_context(viewport={"width": PHONE, "height": 844}, is_mobile=True, has_touch=True)
@@ -237,7 +238,8 @@ def test_the_probe_catches_what_it_should(tmp_path: Path, browser) -> None:
     # the table under the code, and the one cut off by a box that hides instead of scrolling
     assert sum(p.startswith("table under #top ends") for p in problems) == 2, problems
     assert any("the number 0.123456789012 is split across lines" in p for p in problems), problems
+    assert any(p.startswith("code under #top: the number 10000 is split") for p in problems), problems
     assert any(p.startswith("the page scrolls sideways") for p in problems), problems
     assert any(p.startswith("figure under #top ends") for p in problems), problems
     # the table inside a box that scrolls is clipped by it, so it passes; nothing else is reported
-    assert len(problems) == 5, problems
+    assert len(problems) == 6, problems

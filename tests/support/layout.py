@@ -7,7 +7,7 @@ from __future__ import annotations
 #   by the boxes that scroll it, reaches past the text column (on the line-by-line chapters, the column
 #   ends where the article's text does, a gap before the code beside it);
 # - a page wider than the window, so that it scrolls sideways;
-# - a number in a listing or an output that the browser split across two lines.
+# - a number in a listing, an output or a piece of inline code that the browser split across two lines.
 PROBE = """() => {
   const problems = [];
   const article = document.querySelector('article.md-content__inner');
@@ -59,7 +59,7 @@ PROBE = """() => {
     problems.push('the page scrolls sideways: ' + wide);
   }
   const number = /[-+\u2212]?\\d[\\d.,]*(?:e[-+]?\\d+)?/g;
-  for (const pre of article.querySelectorAll('pre')) {
+  for (const pre of article.querySelectorAll('pre, :not(pre) > code')) {
     if (beside && beside.contains(pre)) continue;
     const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -94,16 +94,23 @@ NOTEBOOK_WIDTHS = """() => {
   };
 }"""
 
-# Run in any page: each plot the page shows (tinynet.plotting), with the width it is shown at, its own width
-# in CSS px (its width attribute) and the height of its smallest text at that width (data-text-px, measured
-# on the figure by tinynet.plotting): the text as the reader sees it is that height times shown / own width.
-FIGURES = """() => [...document.querySelectorAll('article .plots img')]
-  .filter((img) => img.getBoundingClientRect().width > 0)
-  .map((img) => ({
+# Run in any page: each plot the page shows (tinynet.plotting) and each chart drawn in SVG (svg.weight-plot),
+# with the width it is shown at, its own width and the size of its smallest text at that width: for a plot,
+# its width attribute in CSS px and data-text-px (measured on the figure by tinynet.plotting); for a chart,
+# its viewBox and the font size of its texts, in the viewBox's units. As the reader sees it, the text is that
+# size times shown / own width.
+FIGURES = """() => [
+  ...[...document.querySelectorAll('article .plots img')].map((img) => ({
     shown: img.getBoundingClientRect().width,
     natural: Number(img.getAttribute('width')),
     text: Number(img.dataset.textPx),
-  }))"""
+  })),
+  ...[...document.querySelectorAll('article svg.weight-plot')].map((svg) => ({
+    shown: svg.getBoundingClientRect().width,
+    natural: svg.viewBox.baseVal.width,
+    text: Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize))),
+  })),
+].filter((figure) => figure.shown > 0)"""
 
 # Run in a page (async): each code block of the article, brought into view so that its copy button is mounted,
 # as {line, button, covered}: its first line's text, whether it has a copy button, and whether that button's
