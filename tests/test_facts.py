@@ -437,6 +437,8 @@ def test_one_weight_one_example(facts: Facts) -> None:
     close(facts["bridge_error_tangent"], error(w) - measured**2, 6)
     close(facts["bridge_error_after"], error(w - measured), 6)
     assert float(facts["bridge_error_after"]) < float(facts["bridge_error"]), "the step goes downhill"
+    bridge = [name for name in facts if name.startswith("bridge_")]
+    assert {len(facts[name].partition(".")[2]) for name in bridge} == {6}, "the worked example: six decimals each"
 
 
 @covers("downhill_plot_svg")

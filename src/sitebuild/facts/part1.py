@@ -352,16 +352,17 @@ def downhill() -> dict[str, str]:
         misses[with_slope] = float(np.abs(y - nonlin(np.dot(X, weights))).max())
     wrong = float(nonlin(np.dot(X[row], start)[0]))
     return {
-        "bridge_weight": num(w, 6),
-        "bridge_score": num(w * x[0] + others, 6),
-        "bridge_guess": num(guess, 6),
-        "bridge_error": num(error(w), 6),
-        "bridge_miss": num(miss, 6),
-        "bridge_sigmoid_slope": num(sigmoid_slope, 6),
-        "bridge_slope": num(slope, 6),
-        "bridge_step": num(-slope, 6),
-        "bridge_error_tangent": num(error(w) + slope * -slope, 6),
-        "bridge_error_after": num(error(w - slope), 6),
+        # six decimals each, trailing zeros kept: the numbers of one worked example read alike
+        "bridge_weight": fixed(w, 6),
+        "bridge_score": fixed(w * x[0] + others, 6),
+        "bridge_guess": fixed(guess, 6),
+        "bridge_error": fixed(error(w), 6),
+        "bridge_miss": fixed(miss, 6),
+        "bridge_sigmoid_slope": fixed(sigmoid_slope, 6),
+        "bridge_slope": fixed(slope, 6),
+        "bridge_step": fixed(-slope, 6),
+        "bridge_error_tangent": fixed(error(w) + slope * -slope, 6),
+        "bridge_error_after": fixed(error(w - slope), 6),
         "slowdown_weight": num(SLOWDOWN_START[0]),
         "slowdown_guess": num(wrong, 6),
         "slowdown_miss": num(target - wrong, 6),
