@@ -159,11 +159,28 @@ class PageReport:
     phone_axe: list[str] = field(default_factory=list)
     requests: int = 0
     screenshots: int = 0
+    # in the dark scheme, at each width: the scheme Material chose, the page's background, what each plot shows
+    dark: dict[str, dict] = field(default_factory=dict)
     failed: str = ""  # a failed check of the visit itself (requests, console), or why the walk stopped
 
 
-def look_at(base_url: str, path: str, desktop, phone) -> PageReport:
-    """Visit a page at both widths: what test_page_in_the_browser checks, and its screenshots."""
+# what a page shows in the dark scheme: Material's scheme, the body's background, and for each plot the images shown
+IN_THE_DARK = """() => {
+    const shown = (e) => {
+        for (let at = e; at; at = at.parentElement) if (getComputedStyle(at).display === 'none') return false;
+        return true;
+    };
+    return {
+        scheme: document.body.getAttribute('data-md-color-scheme'),
+        ground: getComputedStyle(document.body).backgroundColor,
+        plots: [...document.querySelectorAll('article .plots')]
+            .map((p) => [...p.querySelectorAll('img')].filter(shown).map((i) => i.className)),
+    };
+}"""
+
+
+def look_at(base_url: str, path: str, desktop, phone, dark: dict | None = None) -> PageReport:
+    """Visit a page at both widths: what test_page_in_the_browser checks, and its screenshots, light and dark."""
     report = PageReport()
     page, traffic = desktop
     visit(page, traffic, base_url + path)
@@ -173,13 +190,19 @@ def look_at(base_url: str, path: str, desktop, phone) -> PageReport:
     report.article = page.inner_text("article")
     report.desktop_axe = axe_violations(page)
     SCREENSHOTS.mkdir(exist_ok=True)
-    report.screenshots += full_page_screenshots(page, f"{slug(path)}-desktop")
+    report.screenshots += full_page_screenshots(page, f"{slug(path)}-desktop-light")
     small, small_traffic = phone
     visit(small, small_traffic, base_url + path)
     report.requests += len(small_traffic.requests)
     # as a phone has just loaded it, blocks far from the window not laid out: what Lighthouse's audit sees
     report.phone_axe = axe_violations(small, every_block=False)
-    report.screenshots += full_page_screenshots(small, f"{slug(path)}-phone")
+    report.screenshots += full_page_screenshots(small, f"{slug(path)}-phone-light")
+    # the dark scheme, in contexts of their own that prefer it and have stored no choice of scheme
+    for width, (shown, shown_traffic) in (dark or {}).items():
+        visit(shown, shown_traffic, base_url + path)
+        report.requests += len(shown_traffic.requests)
+        report.dark[width] = shown.evaluate(IN_THE_DARK)
+        report.screenshots += full_page_screenshots(shown, f"{slug(path)}-{width}-dark")
     return report
 
 
@@ -208,9 +231,14 @@ class Walk:
                 browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
                 _, *desktop = _session(browser, viewport=DESKTOP, color_scheme="light")
                 _, *phone = _session(browser, viewport=PHONE, is_mobile=True, has_touch=True, color_scheme="light")
+                # Material follows the reader's preferred scheme while no choice is stored: fresh contexts
+                dark = {
+                    "desktop": _session(browser, viewport=DESKTOP, color_scheme="dark")[1:],
+                    "phone": _session(browser, viewport=PHONE, is_mobile=True, has_touch=True, color_scheme="dark")[1:],
+                }
                 for path, _, _ in PAGES:
                     try:
-                        self.reports[path] = look_at(base, path, desktop, phone)
+                        self.reports[path] = look_at(base, path, desktop, phone, dark)
                     except Exception as problem:  # reported by the page's test
                         self.reports[path] = PageReport(failed=f"{type(problem).__name__}: {problem}")
                     self.ready[path].set()
@@ -249,7 +277,8 @@ def walk(built_site: Path) -> Walk:
 
 @pytest.mark.parametrize(("path", "title", "source"), PAGES, ids=[p or "home" for p, _, _ in PAGES])
 def test_page_in_the_browser(path: str, title: str, source: str, walk: Walk) -> None:
-    """The page loads cleanly and offline at both widths, has no axe violation, a title and a description."""
+    """The page loads cleanly and offline at both widths, has no axe violation, a title and a description;
+    in the dark scheme its background is dark and every plot shows its dark rendering, at both widths."""
     report = walk.report(path)
     assert not report.failed, f"/{path}: {report.failed}"
     SEEN["pages"] += 1
@@ -263,6 +292,11 @@ def test_page_in_the_browser(path: str, title: str, source: str, walk: Walk) -> 
     assert "STUB:" not in report.article, f"{source} is still a stub"
     assert report.desktop_axe == [], "axe-core at desktop width, every block laid out"
     assert report.phone_axe == [], "axe-core at phone width, as the page loaded"
+    assert sorted(report.dark) == ["desktop", "phone"]
+    for width, seen in report.dark.items():
+        assert seen["scheme"] == "slate", f"{width}: the scheme is {seen['scheme']}"
+        assert max(float(c) for c in re.findall(r"[\d.]+", seen["ground"])[:3]) < 64, f"{width}: {seen['ground']}"
+        assert all(shown == ["plot plot--dark"] for shown in seen["plots"]), f"{width}: {seen['plots']}"
 
 
 def test_the_page_checks_catch_what_they_should(tmp_path: Path, desktop) -> None:
@@ -738,4 +772,4 @@ def test_what_the_walk_saw(capsys: pytest.CaptureFixture[str]) -> None:
             f"{SEEN['screenshots']} screenshots in {SCREENSHOTS}"
         )
     if SEEN["pages"]:
-        assert SEEN["screenshots"] == 2 * SEEN["pages"]  # desktop and phone
+        assert SEEN["screenshots"] == 4 * SEEN["pages"]  # desktop and phone, light and dark
