@@ -94,7 +94,7 @@ NOTEBOOK_WIDTHS = """() => {
   };
 }"""
 
-# Run in any page: each plot the page shows (tinynet.plotting) and each chart drawn in SVG (svg.weight-plot),
+# Run in any page: each plot the page shows (tinynet.plotting) and each chart or diagram drawn in SVG,
 # with the width it is shown at, its own width and the size of its smallest text at that width: for a plot,
 # its width attribute in CSS px and data-text-px (measured on the figure by tinynet.plotting); for a chart,
 # its viewBox and the font size of its texts, in the viewBox's units. As the reader sees it, the text is that
@@ -105,7 +105,7 @@ FIGURES = """() => [
     natural: Number(img.getAttribute('width')),
     text: Number(img.dataset.textPx),
   })),
-  ...[...document.querySelectorAll('article svg.weight-plot')].map((svg) => ({
+  ...[...document.querySelectorAll('article :is(svg.weight-plot, svg.network-diagram)')].map((svg) => ({
     shown: svg.getBoundingClientRect().width,
     natural: svg.viewBox.baseVal.width,
     text: Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize))),
