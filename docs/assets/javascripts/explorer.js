@@ -478,12 +478,11 @@
       self.seed = self.seedSelect.value;
       self.changed();
     });
-    var options = [
-      el("label", { for: id + "-iterations", text: "Iterations" }),
-      this.iterationsInput,
-      el("label", { for: id + "-seed", text: "Seed" }),
-      this.seedSelect,
-    ];
+    // a label and its control wrap as one
+    function field(label, control) {
+      return el("span", { class: "training-explorer__field" }, [el("label", { for: control.id, text: label }), control]);
+    }
+    var options = [field("Iterations", this.iterationsInput), field("Seed", this.seedSelect)];
     if (this.kind === "three") {
       this.hiddenSelect = el("select", { id: id + "-hidden" });
       Object.keys(this.data.weights[this.seed]).forEach(function (size) {
@@ -499,8 +498,7 @@
         self.alpha = isFinite(a) && a > 0 && a <= 100 ? a : 1;
         self.changed();
       });
-      options.push(el("label", { for: id + "-hidden", text: "Hidden units" }), this.hiddenSelect);
-      options.push(el("label", { for: id + "-alpha", text: "Learning rate (alpha)" }), this.alphaInput);
+      options.push(field("Hidden units", this.hiddenSelect), field("Learning rate (alpha)", this.alphaInput));
     }
     setup.appendChild(el("div", { class: "training-explorer__options" }, options));
     if (this.kind === "three") {
