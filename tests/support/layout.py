@@ -105,7 +105,8 @@ FIGURES = """() => [
     natural: Number(img.getAttribute('width')),
     text: Number(img.dataset.textPx),
   })),
-  ...[...document.querySelectorAll('article :is(svg.weight-plot, svg.network-diagram)')].map((svg) => ({
+  ...[...document.querySelectorAll('article :is(svg.weight-plot, svg.network-diagram, svg.training-explorer__svg)')]
+    .map((svg) => ({
     shown: svg.getBoundingClientRect().width,
     natural: svg.viewBox.baseVal.width,
     text: Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize))),
