@@ -24,8 +24,28 @@ def test_every_script_file_waits_for_the_page(built_site: Path) -> None:
     draws the page before it runs them; a change in Material's template would silently undo that."""
     pages = list(built_site.rglob("*.html"))
     scripts = [tag for page in pages for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", page.read_text("utf-8"))]
-    assert len(scripts) >= 3 * len(pages) - 3, "the bundle and the two site scripts on (nearly) every page"
+    assert len(scripts) >= 2 * len(pages), "the bundle and the site's own script on every page"
     assert [tag for tag in scripts if not re.search(r"\bdefer\b", tag)] == []
+
+
+def test_stepper_and_explorer_code_loads_only_where_it_is_used(built_site: Path) -> None:
+    """stepper.js where a stepper is, explorer.js where an explorer is, share.js on both, none elsewhere."""
+    seen = {"stepper.js": [], "explorer.js": [], "share.js": []}
+    for page in sorted(built_site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        stepper = 'class="stepper" data-net=' in text
+        explorer = 'id="training-explorer"' in text or 'id="three-layer-explorer"' in text
+        wanted = {"stepper.js": stepper, "explorer.js": explorer, "share.js": stepper or explorer}
+        for script, used in wanted.items():
+            loaded = re.search(rf'<script\b[^>]*\bsrc="[^"]*/{re.escape(script)}"', text) is not None
+            assert loaded == used, f"{page.relative_to(built_site)}: {script} {'missing' if used else 'loaded'}"
+            if loaded:
+                seen[script].append(page.parent.name)
+    assert seen == {
+        "stepper.js": ["line-by-line", "three-layer-network"],
+        "explorer.js": ["watching-it-learn", "three-layer-training"],
+        "share.js": ["line-by-line", "watching-it-learn", "three-layer-network", "three-layer-training"],
+    }
 
 
 def test_offline_guard_really_refuses() -> None:

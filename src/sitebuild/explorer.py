@@ -5,7 +5,8 @@ for each network (the two-layer explorer's at the top level, the three-layer one
 "three_layer"), the starting data, iteration count, seed and sizes the API defaults to, the
 initial weights `tinynet.initial_weights` draws for a few seeds (and hidden sizes), and the
 canonical script's text, which "Copy as Python" rewrites. Pages with an explorer are marked
-(`page.meta["explorer"]`) so that only they load its script (overrides/main.html).
+(`page.meta["explorer"]`), and so are pages with a stepper (`page.meta["stepper"]`), so that only
+they load those scripts (overrides/main.html).
 The values come from a fresh interpreter, so `mkdocs serve` picks up changes under src/;
 they are kept in .cache/explorer/ (sitebuild.store).
 `python -m sitebuild.explorer` prints the same JSON.
@@ -30,6 +31,7 @@ TARGET = "assets/explorer-data.json"
 SEEDS = range(10)
 HIDDEN = range(1, 9)
 MOUNTS = ('id="training-explorer"', 'id="three-layer-explorer"')
+STEPPER = 'class="stepper" data-net='  # the line-by-line chapters' mount (assets/javascripts/stepper.js)
 
 
 def export() -> dict:
@@ -67,9 +69,11 @@ def export() -> dict:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    """Mark a page that holds an explorer, so that it alone loads the explorers' script."""
+    """Mark a page that holds an explorer or a stepper, so that only such pages load their scripts."""
     if any(mount in html for mount in MOUNTS):
         page.meta["explorer"] = True
+    if STEPPER in html:
+        page.meta["stepper"] = True
     return html
 
 
