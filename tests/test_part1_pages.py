@@ -10,10 +10,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from mkdocs.exceptions import PluginError
 
-from conftest import ROOT, build_site
-from sitebuild.includes import page_ranges
+from conftest import ROOT
+from sitebuild.includes import check_includes, page_ranges
 from support.by_hand import two_layer_steps
+from support.guards import copy_src, include_refusal
 from support.pages import uncovered_code
 
 # the sections of the line-by-line chapter, read from its headings (as the build reads them)
@@ -123,22 +125,23 @@ def test_notes_dot_values_come_from_a_longer_run(built_site: Path) -> None:
     assert f"at iteration {at:,}" in page_text(built_site, "part-1/checking-the-notes")
 
 
-def test_shifted_script_fails_the_build(tree_copy: Path, tmp_path: Path) -> None:
-    """A blank line added at the top of two_layer.py moves every line, and the build names the include."""
-    script = tree_copy / "src" / "tinynet" / "two_layer.py"
+def test_shifted_script_fails_the_build(tmp_path: Path) -> None:
+    """A blank line added at the top of two_layer.py moves every line, and the build names the include.
+
+    Checked by the include guard the build's hook runs on every page before any renders; that its refusal
+    fails a real strict build is proven once, in tests/test_guards.py.
+    """
+    root = copy_src(tmp_path)
+    script = root / "src" / "tinynet" / "two_layer.py"
     script.write_text("\n" + script.read_text(encoding="utf-8"), encoding="utf-8")
-    done = build_site(tmp_path / "out", root=tree_copy)
-    assert done.returncode != 0
-    assert "include of src/tinynet/two_layer.py" in done.stdout + done.stderr
+    assert "include of src/tinynet/two_layer.py" in include_refusal(root)
 
 
-def test_wrong_linenums_fails_the_build(tree_copy: Path, tmp_path: Path) -> None:
-    """A listing whose fence states another first line than its range does not build."""
-    page = tree_copy / "docs" / "part-1" / "line-by-line.md"
-    text = page.read_text(encoding="utf-8")
+def test_wrong_linenums_fails_the_build() -> None:
+    """A listing whose fence states another first line than its range does not build (the hook's guard, as above)."""
+    text = (ROOT / "docs" / "part-1" / "line-by-line.md").read_text(encoding="utf-8")
     assert text.count('```python linenums="39"') == 1
-    page.write_text(text.replace('```python linenums="39"', '```python linenums="38"'), encoding="utf-8")
-    done = build_site(tmp_path / "out", root=tree_copy)
-    assert done.returncode != 0
+    with pytest.raises(PluginError) as refused:
+        check_includes(text.replace('```python linenums="39"', '```python linenums="38"'), "part-1/line-by-line.md")
     expected = 'include of src/tinynet/two_layer.py:39:39: the fence above must say linenums="39"'
-    assert expected in done.stdout + done.stderr
+    assert str(refused.value).startswith("part-1/line-by-line.md: ") and expected in str(refused.value)

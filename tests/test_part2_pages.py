@@ -12,8 +12,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from conftest import ROOT, build_site
+from conftest import ROOT
 from sitebuild.includes import page_ranges
+from support.guards import copy_src, include_refusal
 from support.pages import anchor_ranges, uncovered_code
 from support.published import PUBLISHED_ERRORS
 from support.scripts import script_globals
@@ -158,11 +159,14 @@ def test_mapping_links_land_on_their_lines(built_site: Path) -> None:
         assert low <= first <= last <= high, (href, numbers)
 
 
-def test_a_shifted_script_fails_the_build(tree_copy: Path, tmp_path: Path) -> None:
-    """A line added at the top of three_layer.py moves every line: the build refuses the listings."""
-    script = tree_copy / "src" / "tinynet" / "three_layer.py"
+def test_a_shifted_script_fails_the_build(tmp_path: Path) -> None:
+    """A line added at the top of three_layer.py moves every line: the build refuses the listings.
+
+    Checked by the include guard the build's hook runs on every page before any renders; that its refusal
+    fails a real strict build is proven once, in tests/test_guards.py.
+    """
+    root = copy_src(tmp_path)
+    script = root / "src" / "tinynet" / "three_layer.py"
     script.write_text("# one line more\n" + script.read_text(encoding="utf-8"), encoding="utf-8")
-    done = build_site(tmp_path / "out", root=tree_copy)
-    output = done.stdout + done.stderr
-    assert done.returncode != 0
-    assert "three_layer.py" in output and "should hold" in output
+    message = include_refusal(root)
+    assert "include of src/tinynet/three_layer.py" in message and "should hold" in message

@@ -9,7 +9,8 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from conftest import OFFLINE, build_site, offline_env
+from conftest import OFFLINE, ROOT, build_site, offline_env
+from sitebuild.examples import problems
 from support.published import PUBLISHED_L1
 
 
@@ -89,10 +90,14 @@ def test_wrong_example_output_fails_the_build(tree_copy: Path, tmp_path: Path) -
     assert "index.md" in done.stdout + done.stderr and "0.25" in done.stdout + done.stderr
 
 
-def test_wrong_console_output_fails_the_build(tree_copy: Path, tmp_path: Path) -> None:
-    """A ```console block whose command prints something else stops the build."""
-    page = tree_copy / "docs" / "index.md"
+def test_wrong_console_output_fails_the_build(tmp_path: Path) -> None:
+    """A ```console block whose command prints something else stops the build.
+
+    Checked by the examples guard the build's hook runs on every page before any renders (`examples.problems`,
+    in the build's subprocess); that a problem it finds fails a real strict build is proven just above.
+    """
+    page = tmp_path / "index.md"
     block = "\n```console\n$ python -m tinynet two-layer --iterations 1\nOutput After Training:\n[[0.5]]\n```\n"
-    page.write_text(page.read_text() + block)
-    done = build_site(tmp_path / "out", root=tree_copy)
-    assert done.returncode != 0 and "[[0.5]]" in done.stdout + done.stderr
+    page.write_text((ROOT / "docs" / "index.md").read_text(encoding="utf-8") + block, encoding="utf-8")
+    found = problems(page)
+    assert len(found) == 1 and found[0].startswith("index.md, line ") and "[[0.5]]" in found[0], found
