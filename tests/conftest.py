@@ -7,11 +7,17 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from support import background
+from support.browser import CHROMIUM, CHROMIUM_ARGS, serve
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFLINE = ROOT / "tests" / "support" / "offline"
@@ -46,6 +52,25 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return destination
 
 
+@pytest.fixture(scope="session")
+def base_url(built_site: Path) -> Iterator[str]:
+    """The built site, served over HTTP on 127.0.0.1 for every browser test of the session."""
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the whole session, shared by every browser module; tests open their own contexts."""
+    from playwright.sync_api import sync_playwright  # here, so that the tests without a browser never import it
+
+    assert CHROMIUM.exists(), f"no {CHROMIUM}: run `make test`, which installs Chromium, or set CHROMIUM to a browser"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
 @pytest.fixture
 def tree_copy(tmp_path: Path, built_site: Path) -> Path:
     """A copy of the project to break on purpose: no .venv or site, but the caches the first build left.
@@ -53,8 +78,12 @@ def tree_copy(tmp_path: Path, built_site: Path) -> Path:
     Every cache is keyed on content (pages, notebooks, the src/ they use), so a copy's build reuses
     what still holds and recomputes what the test changed; a test that needs a cold build deletes .cache.
     """
-    copy = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "node_modules", "__pycache__")
+    return copy_project(tmp_path / "project")
+
+
+def copy_project(copy: Path) -> Path:
+    """Copy the project to copy: no .venv, site, .git or node_modules, but the caches."""
+    ignore = shutil.ignore_patterns(".venv", "site", ".git", "node_modules", "__pycache__", "screenshots")
     shutil.copytree(ROOT, copy, ignore=ignore)
     return copy
 

@@ -14,7 +14,6 @@ import re
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -48,24 +47,6 @@ SETTLE = "() => new Promise(done => requestAnimationFrame(() => requestAnimation
 
 # what the page walk saw, reported by the last test of this module
 SEEN = {"pages": 0, "requests": 0, "screenshots": 0}
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site: Path) -> Iterator[str]:
-    """The built site, served over HTTP on 127.0.0.1 for the module's tests."""
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """One headless Chromium for the module."""
-    assert CHROMIUM.exists(), f"no {CHROMIUM}: run `make test`, which installs Chromium, or set CHROMIUM to a browser"
-    assert AXE.exists(), "no node_modules/axe-core: run `make test`, which runs `npm ci`"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def _session(browser, **options):
@@ -121,6 +102,7 @@ def assert_clean(traffic: Traffic, url: str) -> None:
 
 def axe_violations(page, every_block: bool = True) -> list[str]:
     """axe-core's violations on the page, one line each: with every block rendered, or just as it loaded."""
+    assert AXE.exists(), "no node_modules/axe-core: run `make test`, which runs `npm ci`"
     if every_block:
         # site.css lets the browser skip laying out blocks far from the window; axe must see them all
         page.add_style_tag(content="* { content-visibility: visible !important; }")

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser
 
-from support.browser import CHROMIUM, CHROMIUM_ARGS, nav_pages, serve
+from support.browser import nav_pages, serve
 
 PAGES = [path for path, _, _ in nav_pages()]
 DESKTOP = {"width": 1280, "height": 800}
@@ -50,23 +50,12 @@ FIGURES = """() => {
 
 
 @pytest.fixture(scope="module")
-def base_url(built_site: Path) -> Iterator[str]:
-    """The built site, served over HTTP on 127.0.0.1."""
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def schemes() -> Iterator[dict[str, object]]:
+def schemes(browser: Browser) -> Iterator[dict[str, object]]:
     """One desktop page per scheme, as a reader's browser preference chooses it."""
-    assert CHROMIUM.exists(), f"no {CHROMIUM}: run `make chromium`, or set CHROMIUM to a browser"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        pages = {}
-        for scheme in ("light", "dark"):
-            pages[scheme] = browser.new_context(viewport=DESKTOP, color_scheme=scheme).new_page()
-        yield pages
-        browser.close()
+    contexts = {scheme: browser.new_context(viewport=DESKTOP, color_scheme=scheme) for scheme in ("light", "dark")}
+    yield {scheme: context.new_page() for scheme, context in contexts.items()}
+    for context in contexts.values():
+        context.close()
 
 
 def rgb(css: str, ground: tuple[float, ...] = (255, 255, 255)) -> tuple[float, ...]:

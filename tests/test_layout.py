@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from support.background import after_build
 from support.browser import CHROMIUM, CHROMIUM_ARGS, nav_pages, serve
@@ -171,22 +171,11 @@ UNDONE = """@media screen { .md-typeset .highlight pre > code { padding-top: 0.7
 
 
 @pytest.fixture(scope="module")
-def browser():
-    """One headless Chromium for the tests of this module that look at pages themselves."""
-    assert CHROMIUM.exists(), f"no {CHROMIUM}: run `make chromium`, or set CHROMIUM to a browser"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="module")
-def phone_page(built_site: Path, browser):
+def phone_page(base_url: str, browser: Browser):
     """A 390 px phone page on the built site, and the site's address."""
-    with serve(built_site) as base:
-        context = browser.new_context(viewport={"width": PHONE, "height": 844}, is_mobile=True, has_touch=True)
-        yield context.new_page(), base
-        context.close()
+    context = browser.new_context(viewport={"width": PHONE, "height": 844}, is_mobile=True, has_touch=True)
+    yield context.new_page(), base_url
+    context.close()
 
 
 @pytest.mark.parametrize("path", COPY_PAGES)
@@ -229,7 +218,7 @@ CRAFTED = """<!doctype html><html lang="en"><meta name="viewport" content="width
 </article></div></html>"""
 
 
-def test_the_probe_catches_what_it_should(tmp_path: Path, browser) -> None:
+def test_the_probe_catches_what_it_should(tmp_path: Path, browser: Browser) -> None:
     """Not vacuous: a table under the code or cut off, split numbers and a page too wide are all caught."""
     (tmp_path / "index.html").write_text(CRAFTED)
     with serve(tmp_path) as url:

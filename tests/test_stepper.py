@@ -12,16 +12,15 @@ import ast
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode
 
 import numpy as np
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 import tinynet
-from support.browser import AXE, CHROMIUM, CHROMIUM_ARGS, Traffic, serve
+from support.browser import AXE, Traffic
 from test_browser import DESKTOP, PHONE, axe_violations, visit
 
 # each network: its page, its loop's lines, the line assigning each variable, the updates' lines
@@ -69,26 +68,24 @@ READ = """(region) => {
     const where = region.querySelector('.stepper__where').textContent;
     return {where, values, printed: printed.hidden ? null : Number(printed.dataset.value), url: location.search};
 }"""
+# every line of one iteration in one call: press Next line (the button found by its role and name) until the
+# iteration's last line, reading the values pane after each press (a press updates the pane before it returns)
+STEP_THROUGH = (
+    """([region, forward, last, lines]) => {
+    const read = """
+    + READ
+    + """;
+    const states = [read(region)];
+    while (states.length < lines && !states[states.length - 1].where.endsWith(", line " + last)) {
+        forward.click();
+        states.push(read(region));
+    }
+    return states;
+}"""
+)
 WORST: dict[str, float] = {}
 # how long the stepper may take to load and train before it answers (a correctness test, not a speed one)
 STARTING_MS = 30_000
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site: Path) -> Iterator[str]:
-    """The built site, served over HTTP on 127.0.0.1."""
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """One headless Chromium for the module."""
-    assert CHROMIUM.exists(), f"no {CHROMIUM}: run `make chromium`, or set CHROMIUM to a browser"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
@@ -203,7 +200,8 @@ def test_every_value_at_every_line_is_numpys(network: str, dataset: str, base_ur
             region.get_by_role("button", name="Previous line").click()
             state = region.evaluate(READ)
         seen = []
-        while True:
+        pane = [region.element_handle(), forward.element_handle(), net["steps"][-1], len(net["steps"])]
+        for state in tab.evaluate(STEP_THROUGH, pane):
             at, line = where(state)
             assert at == it
             seen.append(line)
@@ -211,10 +209,7 @@ def test_every_value_at_every_line_is_numpys(network: str, dataset: str, base_ur
             worst = max(worst, compare(state, want, f"{network}, {dataset}, {at}:{line}", FLOOR.get(dataset, 0.0)))
             if line == 36 and network == "three-layer":
                 assert state["printed"] == pytest.approx(dict(run.error_log)[it], rel=1e-12, abs=0)
-            if line == net["steps"][-1]:
-                break
-            forward.click()
-            state = region.evaluate(READ)
+        assert seen[-1] == net["steps"][-1]
         prints = network == "three-layer" and it % 10000 == 0
         assert seen == [n for n in net["steps"] if n != 36 or prints or network == "two-layer"]
     expect(forward).to_be_disabled()
