@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import os
 import re
 import shutil
 import sys
+import tempfile
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,6 +20,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from conftest import OFFLINE, ROOT, build_site, offline_env
+from support.background import after_build
 
 NOTEBOOKS = sorted((ROOT / "docs").glob("part-*/*.py"))
 EXTERNAL = re.compile(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=[\"']?(?:https?:)?//", re.I)
@@ -69,17 +74,61 @@ def run_standalone(files: list[Path], tmp_path: Path) -> list[nbformat.NotebookN
         )
 
     async def run_all() -> list[nbformat.NotebookNode | BaseException]:
-        return await asyncio.gather(*(client.async_execute(env=env) for client in clients), return_exceptions=True)
+        kernels = asyncio.Semaphore(os.cpu_count() or 2)  # more at once only share the same cores
 
-    return asyncio.run(run_all())
+        async def run(client: NotebookClient) -> nbformat.NotebookNode:
+            async with kernels:
+                return await client.async_execute(env=env)
+
+        return await asyncio.gather(*(run(client) for client in clients), return_exceptions=True)
+
+    # in a thread of its own, with its own event loop: the browser tests' Playwright holds this thread's
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, run_all()).result()
+
+
+class Standalone:
+    """Every download of a built site run on its own, in a background thread started when the site is built.
+
+    Kernels take a minute of CPU; started by tests/support/background.py, they run while other tests do.
+    """
+
+    def __init__(self, site: Path) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="tinynet-standalone-"))
+        self.files = [site_folder(site, notebook) / f"{notebook.stem}.ipynb" for notebook in NOTEBOOKS]
+        self.results: list[nbformat.NotebookNode | BaseException] = []
+        self.done = threading.Event()
+        threading.Thread(target=self._run, name="standalone notebooks", daemon=True).start()
+
+    def _run(self) -> None:
+        try:
+            self.results = run_standalone(self.files, self.folder)
+        except Exception as problem:  # reported by every notebook's test
+            self.results = [problem] * len(self.files)
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.done.set()
+
+
+RUNS: dict[Path, Standalone] = {}
+
+
+def start_standalone(site: Path) -> Standalone:
+    """The standalone runs of a built site's downloads, started on the first call."""
+    if site not in RUNS:
+        RUNS[site] = Standalone(site)
+    return RUNS[site]
+
+
+after_build("test_downloaded_notebook_runs_on_its_own", start_standalone)
 
 
 @pytest.fixture(scope="module")
-def standalone_runs(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    """Every downloadable notebook of the built site, executed on its own (concurrently, to save time)."""
-    files = [site_folder(built_site, notebook) / f"{notebook.stem}.ipynb" for notebook in NOTEBOOKS]
-    results = run_standalone(files, tmp_path_factory.mktemp("standalone"))
-    return {notebook.stem: result for notebook, result in zip(NOTEBOOKS, results, strict=True)}
+def standalone_runs(built_site: Path) -> dict[str, object]:
+    """Every downloadable notebook of the built site, executed on its own (started when the site was built)."""
+    runs = start_standalone(built_site)
+    assert runs.done.wait(timeout=900), "the standalone notebooks never finished"
+    return {notebook.stem: result for notebook, result in zip(NOTEBOOKS, runs.results, strict=True)}
 
 
 def foreign_imports(notebook: nbformat.NotebookNode) -> list[str]:
