@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, offline_env
+from conftest import ROOT, build_site, copy_project, offline_env
 
 PROBE_NOTEBOOK = """\
 # %% [markdown]
@@ -120,6 +120,13 @@ def set_probe(root: Path, old: str, new: str) -> None:
     raise AssertionError(f"{old!r} is in no probe module")
 
 
+def probe_value(root: Path) -> str:
+    """What the copy's tinynet.network.PROBE holds now."""
+    found = re.search(r'^PROBE = "(\w+)"$', (root / "src" / "tinynet" / "network.py").read_text(), re.M)
+    assert found, "the copy's network.py has no PROBE"
+    return found[1]
+
+
 def built(root: Path, out: Path) -> str:
     """Build the copy strictly; return the build's log."""
     done = build_site(out, root=root)
@@ -153,12 +160,23 @@ def page(out: Path, name: str) -> str:
     return (out / name / "index.html").read_text(encoding="utf-8")
 
 
-def test_changes_under_src_reach_notebooks_and_facts(tree_copy: Path, tmp_path: Path) -> None:
-    """Nothing changed: nothing runs. A change re-runs only what imports it, pages show it, and a revert restores."""
-    root = small_site(tree_copy)
-    out = tmp_path / "out"
+@pytest.fixture(scope="module")
+def small(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    """One small copy of the project for the module's tests, built once from the start: its root, site and log.
 
-    log = built(root, out)
+    The tests use it in turn (each leaves it built, its caches full, for the next): the platform test
+    starts from the caches the other two filled, and `mkdocs serve` from a built copy, as an author's does.
+    """
+    folder = tmp_path_factory.mktemp("small")
+    root = small_site(copy_project(folder / "project"))
+    out = folder / "out"
+    return root, out, built(root, out)
+
+
+def test_changes_under_src_reach_notebooks_and_facts(small: tuple[Path, Path, str]) -> None:
+    """Nothing changed: nothing runs. A change re-runs only what imports it, pages show it, and a revert restores."""
+    root, out, log = small
+    # the first build of the copy: the probe notebooks were never run
     assert executed(log) == ["extra-probe.py", "probe.py"]
     # the workers ran both; the pages show their cache entries, and mkdocs-jupyter converts nothing itself
     assert log.count("shown from the cache") == 2 and "Converting notebook" not in log
@@ -212,9 +230,10 @@ def fetch_until(url: str, wanted: str, seconds: float) -> str:
     return text
 
 
-def test_serve_shows_a_change_under_src(tree_copy: Path) -> None:
+def test_serve_shows_a_change_under_src(small: tuple[Path, Path, str]) -> None:
     """Under `mkdocs serve`, editing src/ rebuilds the notebook page and the fact page with the new value."""
-    root = small_site(tree_copy)
+    root, _, _ = small
+    set_probe(root, probe_value(root), "first")
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
@@ -293,25 +312,26 @@ def recomputed(log: str) -> set[str]:
     return {kind for kind, said in RECOMPUTED.items() if said in log}
 
 
-def test_another_platform_recomputes_every_entry(tree_copy: Path, tmp_path: Path) -> None:
+def test_another_platform_recomputes_every_entry(small: tuple[Path, Path, str]) -> None:
     """A build on another numeric platform reuses no notebook, fact, example, formula or explorer data.
 
     The signature is injected into the build's own process (never through environment variables,
-    which would change how numpy computes); the lock, Python and src/ stay the same.
+    which would change how numpy computes); the lock, Python and src/ stay the same. The copy's
+    caches start full for this machine's platform (the module's first build, and the tests before).
     """
-    root = small_site(tree_copy)
-    out = tmp_path / "out"
-    first = {"numpy": "1.0", "blas": "kernel A", "cpu_features": "X"}
-    second = {"numpy": "1.0", "blas": "kernel B", "cpu_features": "X"}
+    root, out, _ = small
+    value = probe_value(root)
+    built(root, out)  # every entry there for this platform (a no-op after the tests above)
+    other = {"numpy": "1.0", "blas": "kernel A", "cpu_features": "X"}
 
-    assert recomputed(built_on_platform(root, out, first)) == set(RECOMPUTED)
-    assert recomputed(built_on_platform(root, out, first)) == set()
     keys = {kind: sorted(p.name for p in (root / ".cache" / kind).iterdir()) for kind in ("facts", "examples")}
-    assert recomputed(built_on_platform(root, out, second)) == set(RECOMPUTED)
+    assert recomputed(built_on_platform(root, out, other)) == set(RECOMPUTED)
     for kind, before in keys.items():  # one key per kind is kept: the newest
         now = sorted(p.name for p in (root / ".cache" / kind).iterdir())
         assert len(now) == 1 and now != before, (kind, before, now)
-    assert "The network module says first." in page(out, "fact-probe")
+    # the injected signature is what made the difference: the same one again reuses every entry
+    assert recomputed(built_on_platform(root, out, other)) == set()
+    assert f"The network module says {value}." in page(out, "fact-probe")
 
 
 def test_the_platform_signature_names_numpy_blas_and_cpu() -> None:
