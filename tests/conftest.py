@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 import pytest
 
 from support import background
-from support.browser import CHROMIUM, CHROMIUM_ARGS, serve
+from support.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Traffic, serve
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+    from playwright.sync_api import Browser, Page
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFLINE = ROOT / "tests" / "support" / "offline"
@@ -69,6 +69,16 @@ def browser() -> Iterator[Browser]:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[tuple[Page, Traffic]]:
+    """A desktop-sized tab (1280x800, light scheme) in a context of its own, and what it asked for."""
+    context = browser.new_context(viewport=DESKTOP, color_scheme="light")
+    traffic = Traffic()
+    traffic.watch(context)
+    yield context.new_page(), traffic
+    context.close()
 
 
 @pytest.fixture

@@ -27,6 +27,8 @@ from support.browser import (
     AXE,
     CHROMIUM,
     CHROMIUM_ARGS,
+    DESKTOP,
+    PHONE,
     SCREENSHOTS,
     Traffic,
     check_links,
@@ -40,8 +42,6 @@ SITE_NAME = "Eleven Lines, Line by Line"
 LINE_BY_LINE = ["part-1/line-by-line/", "part-2/three-layer-network/"]
 EXPLORER = "part-1/watching-it-learn/"
 LINE_ID = re.compile(r"^lines?-\d+(?:-\d+)?$")
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
 # two frames and a little more: the page's own timers and observers have had their turn
 SETTLE = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 150))))"
 

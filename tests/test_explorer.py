@@ -15,15 +15,14 @@ import math
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 import tinynet
-from support.browser import AXE, CHROMIUM, CHROMIUM_ARGS, EXPLORER_TIMING, Traffic, serve
+from support.browser import AXE, EXPLORER_TIMING, Traffic
 from test_browser import DESKTOP, PHONE, axe_violations, visit
 
 X_POST = tinynet.X.tolist()
@@ -105,33 +104,6 @@ READ = """(mount) => {
     };
 }"""
 STARTING_MS = 30_000
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site: Path) -> Iterator[str]:
-    """The built site, served over HTTP on 127.0.0.1."""
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """One headless Chromium for the module."""
-    assert CHROMIUM.exists(), f"no {CHROMIUM}: run `make chromium`, or set CHROMIUM to a browser"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser):
-    """A desktop-sized page, light scheme, with its traffic recorded."""
-    context = browser.new_context(viewport=DESKTOP, color_scheme="light")
-    traffic = Traffic()
-    traffic.watch(context)
-    yield context.new_page(), traffic
-    context.close()
 
 
 def region(tab, network: str):

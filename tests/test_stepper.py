@@ -88,16 +88,6 @@ WORST: dict[str, float] = {}
 STARTING_MS = 30_000
 
 
-@pytest.fixture
-def page(browser):
-    """A desktop-sized page, light scheme, with its traffic recorded."""
-    context = browser.new_context(viewport=DESKTOP, color_scheme="light")
-    traffic = Traffic()
-    traffic.watch(context)
-    yield context.new_page(), traffic
-    context.close()
-
-
 def stepper(page):
     """The stepper's region, once its Start button is pressed, as a reader would."""
     # pressed with the keyboard: a click can miss while the blocks around the button are still being laid out
