@@ -36,9 +36,15 @@ def test_two_layer_is_bit_identical(two_layer_script: dict) -> None:
     assert np.array_equal(last.syn0_after, two_layer_script["syn0"])
 
 
-def test_three_layer_is_bit_identical(three_layer_script: dict) -> None:
+@pytest.fixture(scope="module")
+def three_layer_api() -> tinynet.network.ThreeLayerRun:
+    """The API's default three-layer run, its last iteration recorded: trained once for the module."""
+    return train_three_layer(record=[59999])
+
+
+def test_three_layer_is_bit_identical(three_layer_script: dict, three_layer_api: tinynet.network.ThreeLayerRun) -> None:
     """Both weight matrices and every variable of the last iteration equal the script's."""
-    run = train_three_layer(record=[59999])
+    run = three_layer_api
     assert np.array_equal(run.syn0, three_layer_script["syn0"])
     assert np.array_equal(run.syn1, three_layer_script["syn1"])
     last = run.snapshots[59999]
@@ -46,10 +52,10 @@ def test_three_layer_is_bit_identical(three_layer_script: dict) -> None:
         assert np.array_equal(last.values[name], three_layer_script[name]), name
 
 
-def test_three_layer_error_log_is_what_the_script_prints() -> None:
+def test_three_layer_error_log_is_what_the_script_prints(three_layer_api: tinynet.network.ThreeLayerRun) -> None:
     """The error log holds the numbers the script prints, at iterations 0, 10000, ... 50000."""
     printed, _ = script_run("three_layer.py")
-    run = train_three_layer()
+    run = three_layer_api
     assert [j for j, _ in run.error_log] == list(range(0, 60000, 10000))
     assert [f"Error:{e}" for _, e in run.error_log] == printed.splitlines()
 
