@@ -204,6 +204,8 @@ class Walk:
     def __init__(self, site: Path) -> None:
         self.reports: dict[str, PageReport] = {}
         self.ready = {path: threading.Event() for path, _, _ in PAGES}
+        for old in SCREENSHOTS.glob("*.png"):  # the folder holds this walk's pictures only, none of a page gone
+            old.unlink()
         self.thread = threading.Thread(target=self._run, args=(site,), name="browser walk", daemon=True)
         self.thread.start()
 
