@@ -64,15 +64,16 @@ The slope is \\(s(1 - s)\\).
 FACT_PROVIDER = '''\
 """The probe fact."""
 
-from sitebuild.facts import provides
 
 
-@provides
 def probe() -> dict[str, str]:
     """What tinynet.network.PROBE holds."""
     from tinynet import network
 
     return {"probe_value": network.PROBE}
+
+
+PROVIDERS = (probe,)
 '''
 
 NAV = """nav:

@@ -7,6 +7,7 @@ the check tests a property the fact must have instead (a sum, an order, a sign, 
 from __future__ import annotations
 
 import ast
+import os
 import re
 import tokenize
 from collections.abc import Callable
@@ -52,9 +53,19 @@ def covers(*names: str) -> Callable[[Callable[[Facts], None]], Callable[[Facts],
 
 
 @pytest.fixture(scope="module")
-def facts() -> Facts:
+def all_facts() -> Facts:
     """Every fact, computed once in this process as the build computes them."""
     return compute_all()
+
+
+@pytest.fixture
+def facts(all_facts: Facts) -> Facts:
+    """Every fact; computed afresh for each test in mutmut's coverage pass, so that it ties every test to the providers.
+
+    mutmut runs, for each mutant, the tests it saw calling the mutated function; a module-wide
+    computation would be seen by the module's first test alone.
+    """
+    return compute_all() if os.environ.get("MUTANT_UNDER_TEST") == "stats" else all_facts
 
 
 def used_facts() -> set[str]:

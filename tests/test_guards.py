@@ -210,9 +210,8 @@ def test_windows_line_endings_keep_the_hash(tmp_path: Path) -> None:
     assert canonical_problems(root) == []
 
 
-def test_a_fact_provided_twice_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_fact_provided_twice_is_refused() -> None:
     """Two providers giving the same name stop the facts (and so the build), naming the fact and the provider."""
-    monkeypatch.setattr(facts.pkgutil, "iter_modules", lambda path: [])  # only the providers given here
 
     def first() -> dict[str, str]:
         return {"slope_at_0": "0.25"}
@@ -220,19 +219,15 @@ def test_a_fact_provided_twice_is_refused(monkeypatch: pytest.MonkeyPatch) -> No
     def again() -> dict[str, str]:
         return {"other": "1", "slope_at_0": "0.5"}
 
-    monkeypatch.setattr(facts, "PROVIDERS", [first, again])
     with pytest.raises(ValueError, match=r"fact 'slope_at_0' is provided twice \(again by again\)"):
-        facts.compute_all()
-    monkeypatch.setattr(facts, "PROVIDERS", [first])
-    assert facts.compute_all() == {"slope_at_0": "0.25"}
+        facts.compute_all([first, again])
+    assert facts.compute_all([first]) == {"slope_at_0": "0.25"}
 
 
-def test_a_fact_that_is_not_text_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_fact_that_is_not_text_is_refused() -> None:
     """A provider must give the exact text to show, not a number."""
-    monkeypatch.setattr(facts.pkgutil, "iter_modules", lambda path: [])
-    monkeypatch.setattr(facts, "PROVIDERS", [lambda: {"slope_at_0": 0.25}])
     with pytest.raises(TypeError, match="fact 'slope_at_0' must be text, not float"):
-        facts.compute_all()
+        facts.compute_all([lambda: {"slope_at_0": 0.25}])
 
 
 def test_a_single_quoted_listing_fails_the_real_build(tree_copy: Path, tmp_path: Path) -> None:

@@ -44,13 +44,15 @@ def main() -> int:
     parser.add_argument("--target", type=float, default=90.0, help="percent of src/tinynet/ mutants to kill")
     parser.add_argument("--only", choices=sorted(AREAS), help="mutate one area: tinynet or facts (default both)")
     parser.add_argument("--again", action="store_true", help="reuse mutants/ and mutmut's results of the last run")
+    parser.add_argument("--max-children", type=int, help="mutants tested at once (default: one per core)")
     args = parser.parse_args()
     areas = [args.only] if args.only else list(AREAS)
     if not args.again:
         shutil.rmtree(ROOT / "mutants", ignore_errors=True)
     start = time.monotonic()
     names = [AREAS[area][1] + "*" for area in areas]
-    run = subprocess.run([str(MUTMUT), "run", *names], cwd=ROOT, capture_output=True, text=True, check=False)
+    workers = ["--max-children", str(args.max_children)] if args.max_children else []
+    run = subprocess.run([str(MUTMUT), "run", *workers, *names], cwd=ROOT, capture_output=True, text=True, check=False)
     seconds = time.monotonic() - start
     if run.returncode != 0:
         print(run.stdout[-4000:], run.stderr[-4000:], sep="\n")

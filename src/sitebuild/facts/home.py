@@ -2,11 +2,13 @@
 
 import numpy as np
 
-from sitebuild.facts import provides
 from tinynet import train_two_layer
 
 
-@provides
 def two_layer_output() -> dict[str, str]:
     """The outputs of the trained two-layer network, as numpy prints them."""
     return {"two_layer_l1": np.array2string(train_two_layer().l1.ravel(), separator=", ")}
+
+
+# the functions whose dicts of name -> text become facts (sitebuild.facts.compute_all)
+PROVIDERS = (two_layer_output,)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import numpy as np
 
-from sitebuild.facts import provides
 from sitebuild.facts.part1 import word as in_words
 from tinynet import data, nonlin, train_two_layer
 
@@ -326,7 +325,6 @@ def claims() -> list[Claim]:
     return out
 
 
-@provides
 def notes_facts() -> dict[str, str]:
     """The table of claims and verdicts, and the numbers the chapter discusses."""
     checked = claims()
@@ -366,3 +364,7 @@ def notes_facts() -> dict[str, str]:
     facts["notes_sigmoid_one_at"] = str(next(x for x in range(100) if float(nonlin(x)) == 1.0))
     facts["two_layer_trained_max_miss"] = f"{float(np.max(np.abs(data.y - train_two_layer().l1))):.4f}"
     return facts
+
+
+# the functions whose dicts of name -> text become facts (sitebuild.facts.compute_all)
+PROVIDERS = (notes_facts,)

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import numpy as np
 
-from sitebuild.facts import provides
 from tinynet import X1, X, nonlin, train_three_layer, train_two_layer, y, y_xor
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "tinynet"
@@ -68,7 +67,6 @@ def trained_three():
     return train_three_layer(record=[0])
 
 
-@provides
 def whole_script() -> dict[str, str]:
     """What `python src/tinynet/two_layer.py` prints, captured from the script itself."""
     out = io.StringIO()
@@ -77,7 +75,6 @@ def whole_script() -> dict[str, str]:
     return {"two_layer_printout": out.getvalue().rstrip("\n")}
 
 
-@provides
 def shapes() -> dict[str, str]:
     """The shape of every variable of both networks, read from a real iteration."""
     two = trained().snapshots[0]
@@ -95,7 +92,6 @@ def shapes() -> dict[str, str]:
     return facts
 
 
-@provides
 def sigmoid_slopes() -> dict[str, str]:
     """The sigmoid and its slope at the points the post picks, and the steepest slope."""
     facts = {}
@@ -109,7 +105,6 @@ def sigmoid_slopes() -> dict[str, str]:
     return facts
 
 
-@provides
 def confidence() -> dict[str, str]:
     """Slopes at the first and the last iteration: confident outputs get small updates."""
     run = trained()
@@ -135,7 +130,6 @@ def confidence() -> dict[str, str]:
     }
 
 
-@provides
 def worked_update() -> dict[str, str]:
     """The first iteration of line 39: each example's contribution, their sum, syn0 before and after."""
     snap = trained().snapshots[0]
@@ -169,7 +163,6 @@ def worked_update() -> dict[str, str]:
     return facts
 
 
-@provides
 def weight_history() -> dict[str, str]:
     """syn0 at the start of chosen iterations and after training: the first weight climbs."""
     run = trained()
@@ -186,7 +179,6 @@ def weight_history() -> dict[str, str]:
     }
 
 
-@provides
 def notes_checks() -> dict[str, str]:
     """The notes' intermediate values, recomputed."""
     run = trained()
@@ -199,7 +191,6 @@ def notes_checks() -> dict[str, str]:
     }
 
 
-@provides
 def things_to_try() -> dict[str, str]:
     """Numbers for the exercises: the error shrinking, and longer training."""
     run = train_two_layer(track_error=True)
@@ -216,7 +207,6 @@ def things_to_try() -> dict[str, str]:
     }
 
 
-@provides
 def command_line() -> dict[str, str]:
     """The command line's defaults, read from its parser, and the bounds it sets on its arguments."""
     from tinynet.cli import MAX_ITERATIONS, MAX_ROWS, MAX_SHOWN, build_parser
@@ -235,7 +225,6 @@ def command_line() -> dict[str, str]:
     }
 
 
-@provides
 def weight_plot() -> dict[str, str]:
     """An inline SVG of the three weights of syn0 over the iterations of a real run, on a log iteration axis."""
     count = trained().iterations
@@ -299,7 +288,6 @@ def word(count: int) -> str:
     return WORDS[count] if count < len(WORDS) else str(count)
 
 
-@provides
 def counts() -> dict[str, str]:
     """How many examples, inputs and hidden units there are, the targets, and the two-layer script's length."""
     hidden = trained_three().snapshots[0].syn0.shape[1]
@@ -328,7 +316,6 @@ def first_all_right(syn0: np.ndarray, with_slope: bool, limit: int = 100000) -> 
     raise ValueError(f"not every guess is right after {limit} iterations")
 
 
-@provides
 def downhill() -> dict[str, str]:
     """One weight and one example (the first weight, the row [1, 0, 1]) as a step down the slope of its error."""
     snap = trained().snapshots[0]
@@ -374,7 +361,6 @@ def downhill() -> dict[str, str]:
     }
 
 
-@provides
 def downhill_plot() -> dict[str, str]:
     """An inline SVG: the row [1, 0, 1]'s error as a curve of the first weight, its tangent, the start and one step."""
     syn0 = trained().snapshots[0].syn0
@@ -440,3 +426,21 @@ def downhill_plot() -> dict[str, str]:
     )
     parts.append("</g></svg>")
     return {"downhill_plot_svg": "".join(parts)}
+
+
+# the functions whose dicts of name -> text become facts (sitebuild.facts.compute_all)
+PROVIDERS = (
+    whole_script,
+    shapes,
+    sigmoid_slopes,
+    confidence,
+    worked_update,
+    weight_history,
+    notes_checks,
+    things_to_try,
+    command_line,
+    weight_plot,
+    counts,
+    downhill,
+    downhill_plot,
+)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import numpy as np
 
-from sitebuild.facts import provides
 from sitebuild.includes import page_ranges
 from tinynet import data, nonlin, train_three_layer
 
@@ -108,7 +107,6 @@ def lines_phrase(count: int) -> str:
     return "nothing" if count == 0 else "one line" if count == 1 else f"{count:,} lines"
 
 
-@provides
 def three_layer_facts() -> dict[str, str]:
     """Shapes, the error log and the numbers of the first iteration of three_layer.py."""
     run = three_layer_run()
@@ -176,7 +174,6 @@ def three_layer_facts() -> dict[str, str]:
     return facts
 
 
-@provides
 def eleven_lines_facts() -> dict[str, str]:
     """The 11-line version beside the 50-line script: the mapping table and the weights they reach."""
     eleven, printed = run_script("eleven_lines.py")
@@ -199,3 +196,7 @@ def eleven_lines_facts() -> dict[str, str]:
             eleven["l2"], "example", [f"`{list(map(int, r))}`" for r in eleven["X"]], ["l2"]
         ),
     }
+
+
+# the functions whose dicts of name -> text become facts (sitebuild.facts.compute_all)
+PROVIDERS = (three_layer_facts, eleven_lines_facts)
