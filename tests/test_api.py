@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 import tinynet
+from support import by_hand
 from support.published import PUBLISHED_ERRORS, PUBLISHED_X1
 from support.scripts import script_globals, script_run
 from tinynet import X1, X, nonlin, predict, train_three_layer, train_two_layer, y, y_xor
@@ -204,3 +205,29 @@ def test_three_layer_snapshot_holds_the_input() -> None:
     """A three-layer snapshot keeps l0, the input rows, beside the layers computed from it."""
     snapshot = train_three_layer(iterations=1, record=[0]).snapshots[0]
     assert np.array_equal(snapshot.l0, [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])
+
+
+@pytest.mark.parametrize("train", [train_two_layer, train_three_layer])
+def test_each_bad_input_is_refused_with_its_reason(train) -> None:
+    """A negative count names itself; rows that are not a table, or tables of different heights, say what they need."""
+    shape = "X must be rows x columns and y one column with a row per row of X"
+    with pytest.raises(ValueError, match=r"^iterations must be 0 or more, not -3$"):
+        train(iterations=-3)
+    for bad_X, bad_y in [(X[:, 0], y), (X, y.ravel()), (X, y[:3]), (X[:3], y)]:
+        with pytest.raises(ValueError, match=f"^{shape}$"):
+            train(X=bad_X, y=bad_y, iterations=1)
+    assert train(iterations=0).iterations == 0
+
+
+def test_three_layer_snapshots_hold_every_variable_of_their_iteration() -> None:
+    """Each recorded iteration keeps the script's eleven variables, equal to the loop written out in plain numpy."""
+    run = train_three_layer(iterations=3, record=[0, 2])
+    expected = by_hand.three_layer(iterations=3, record=[0, 2])
+    assert sorted(run.snapshots) == [0, 2]
+    for j in (0, 2):
+        snapshot = run.snapshots[j]
+        assert snapshot.iteration == j
+        assert sorted(snapshot.values) == sorted(expected.snapshots[j])
+        for name, value in expected.snapshots[j].items():
+            assert np.allclose(snapshot.values[name], value, rtol=1e-12, atol=0), (j, name)
+    assert not np.allclose(run.snapshots[0].syn1, run.snapshots[2].syn1, rtol=1e-12, atol=0)

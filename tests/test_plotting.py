@@ -3,14 +3,33 @@
 from __future__ import annotations
 
 import base64
+import colorsys
 import io
 import re
 
+import IPython.display
 import numpy as np
+import pytest
+from matplotlib.axes import Axes
+from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from PIL import Image
 
-from tinynet.plotting import DARK, DENSITY, DPI, LIGHT, SIZE, Ink, log_iterations, plot, png
+from tinynet.plotting import (
+    DARK,
+    DENSITY,
+    DPI,
+    LIGHT,
+    SCHEMES,
+    SIZE,
+    Ink,
+    Plot,
+    draw,
+    labelled,
+    log_iterations,
+    plot,
+    png,
+)
 
 
 def a_line(figure: Figure, ink: Ink) -> None:
@@ -75,3 +94,126 @@ def test_the_smallest_text_is_measured_in_css_pixels() -> None:
     assert plot(a_line, alt="a").text == 12 * DPI / 72  # the style's size, labels and ticks alike
     assert plot(noted, alt="a").text == 7 * DPI / 72
     assert 'data-text-px="9.7"' in plot(noted, alt="a")._repr_html_()
+
+
+# hue ranges, in degrees, of the colour names the captions may use
+HUE_NAMES = {"blue": (190, 250), "orange": (15, 45), "green": (90, 150), "red": (-15, 15), "purple": (255, 300)}
+
+
+def hue_and_lightness(colour: str) -> tuple[float, float]:
+    """A colour's hue in degrees (-15 to 345, so that reds sit around 0) and its lightness (0 to 1)."""
+    hue, lightness, _ = colorsys.rgb_to_hls(*to_rgb(colour))
+    degrees = hue * 360
+    return (degrees - 360 if degrees > 345 else degrees), lightness
+
+
+def test_the_hues_keep_their_names_in_both_schemes() -> None:
+    """ink.blue is blue, ink.orange orange, ink.red red, in both schemes; each hue is lighter on the dark page."""
+    assert [ink.scheme for ink in SCHEMES] == ["light", "dark"]
+    for ink in SCHEMES:
+        named = {"blue": ink.blue, "orange": ink.orange, "red": ink.red}
+        for (name, (low, high)), hue in zip(HUE_NAMES.items(), ink.hues, strict=True):
+            assert low <= hue_and_lightness(hue)[0] <= high, (ink.scheme, name, hue)
+            if name in named:
+                assert named[name] == hue, (ink.scheme, name)
+    for light, dark in zip(LIGHT.hues, DARK.hues, strict=True):
+        assert hue_and_lightness(dark)[1] > hue_and_lightness(light)[1], (light, dark)
+
+
+@pytest.mark.parametrize("ink", SCHEMES, ids=lambda ink: ink.scheme)
+def test_shades_run_from_the_background_towards_the_text(ink: Ink) -> None:
+    """0 is the page itself; stronger values move along the line to the text colour, stopping short of it."""
+    shades = ink.shades()
+    ground, text = np.array(to_rgb(ink.background)), np.array(to_rgb(ink.text))
+    assert np.allclose(shades(0.0)[:3], ground, atol=1 / 255)
+    steps = [(np.array(shades(value)[:3]) - ground) / (text - ground) for value in (0.25, 0.5, 1.0)]
+    for step in steps:
+        assert np.allclose(step, step.mean(), atol=0.01), "off the line from the background to the text"
+    strengths = [step.mean() for step in steps]
+    assert 0 < strengths[0] < strengths[1] < strengths[2] < 1
+
+
+def styled_axes(ink: Ink) -> tuple[Axes, bytes]:
+    """Axes drawn by png() with two unstyled lines, labels, a title and a legend; and the PNG."""
+    drawn: list[Axes] = []
+
+    def drawing(figure: Figure, ink: Ink) -> None:
+        axes = labelled(figure.add_subplot(), "x", "y", title="title")
+        axes.plot([0, 1], [0, 1], label="first")
+        axes.plot([0, 1], [1, 0], label="second")
+        axes.legend()
+        drawn.append(axes)
+
+    data = png(drawing, ink)
+    return drawn[0], data
+
+
+@pytest.mark.parametrize("ink", SCHEMES, ids=lambda ink: ink.scheme)
+def test_the_style_shows_the_schemes_colours_and_a_grid_without_a_box(ink: Ink) -> None:
+    """Text and axes in the text colour, the grid faint, no top or right edge, lines in the hues' order, a legend."""
+    axes, _ = styled_axes(ink)
+    assert all(to_rgb(label.get_color()) == to_rgb(ink.text) for label in (axes.xaxis.label, axes.yaxis.label))
+    assert to_rgb(axes.title.get_color()) == to_rgb(ink.text)
+    assert all(to_rgb(tick.get_color()) == to_rgb(ink.text) for tick in axes.get_xticklabels())
+    assert to_rgb(axes.spines["left"].get_edgecolor()) == to_rgb(ink.text)
+    assert not axes.spines["top"].get_visible() and not axes.spines["right"].get_visible()
+    assert axes.spines["left"].get_visible() and axes.spines["bottom"].get_visible()
+    grid = axes.xaxis.get_gridlines() + axes.yaxis.get_gridlines()
+    assert grid and all(line.get_visible() for line in grid)
+    assert all(to_rgb(line.get_color()) == to_rgb(ink.faint) for line in grid)
+    assert [to_rgb(line.get_color()) for line in axes.get_lines()] == [to_rgb(ink.blue), to_rgb(ink.orange)]
+    legend = axes.get_legend()
+    assert [text.get_text() for text in legend.get_texts()] == ["first", "second"]
+    assert to_rgb(legend.get_frame().get_facecolor()) == to_rgb(ink.background)
+    assert to_rgb(legend.get_frame().get_edgecolor()) == to_rgb(ink.faint)
+    assert 0.5 < legend.get_frame().get_alpha() < 1, "the legend should hide most of what is behind it, not all"
+
+
+def test_the_style_sizes_text_by_its_role() -> None:
+    """The title is the largest text, tick labels are as large as the axis labels, the legend is smaller."""
+    axes, _ = styled_axes(LIGHT)
+    title = axes.title.get_fontsize()
+    label = axes.xaxis.label.get_fontsize()
+    tick = axes.get_xticklabels()[0].get_fontsize()
+    legend = axes.get_legend().get_texts()[0].get_fontsize()
+    assert title > label == tick > legend
+    assert min(line.get_linewidth() for line in axes.get_lines()) > 2 * axes.spines["left"].get_linewidth()
+
+
+def test_labelled_sets_a_title_only_when_given_one() -> None:
+    """Without a title the axes have none; with one, they show it."""
+    assert labelled(Figure().add_subplot(), "x", "y").get_title() == ""
+    assert labelled(Figure().add_subplot(), "x", "y", "t").get_title() == "t"
+
+
+def test_the_iteration_axis_groups_thousands_and_gives_iteration_0_less_room_than_a_decade() -> None:
+    """Tick labels read 1,000 and 10,000; 0 to 1 is narrower than 1 to 10, and 1 to 10 as wide as 10 to 100."""
+    axes = log_iterations(Figure().add_subplot(), 10_000, "error")
+    formatter = axes.xaxis.get_major_formatter()
+    assert [formatter(value, 0) for value in (0, 10, 1000, 10_000)] == ["0", "10", "1,000", "10,000"]
+    at = axes.transData.transform([(0, 0), (1, 0), (10, 0), (100, 0)])[:, 0]
+    assert 0 < at[1] - at[0] < at[2] - at[1]
+    assert np.isclose(at[2] - at[1], at[3] - at[2])
+
+
+def test_the_html_gives_each_image_its_own_size() -> None:
+    """Each img tag's width and height are its PNG's, so the page keeps the figure's place while it loads."""
+    figure = plot(a_line, alt="a line", size=(3.0, 2.0))
+    for data, image in zip((figure.light, figure.dark), re.findall(r"<img [^>]*>", figure._repr_html_()), strict=True):
+        width, height = Image.open(io.BytesIO(data)).size
+        assert (width, height) == (round(3.0 * DPI), round(2.0 * DPI))
+        assert f'width="{width}" height="{height}"' in image
+
+
+def test_draw_shows_both_schemes_below_the_cell(monkeypatch: pytest.MonkeyPatch) -> None:
+    """draw() hands Jupyter one Plot: the light and the dark image of the same drawing, its alt text, its size."""
+    shown: list[object] = []
+    monkeypatch.setattr(IPython.display, "display", shown.append)
+    draw(a_line, alt="a line", size=(3.0, 2.0))
+    assert len(shown) == 1 and isinstance(shown[0], Plot)
+    figure = shown[0]
+    assert figure.alt == "a line"
+    for data, ink in ((figure.light, LIGHT), (figure.dark, DARK)):
+        image = Image.open(io.BytesIO(data)).convert("RGB")
+        assert image.size == (round(3.0 * DPI), round(2.0 * DPI))
+        assert image.getpixel((1, 1)) == rgb(ink.background)
