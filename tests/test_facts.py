@@ -156,6 +156,7 @@ def test_every_used_fact_is_checked_here(facts: Facts) -> None:
 def test_trained_output_is_the_post_s(facts: Facts) -> None:
     """The outputs on the home page and the printout are the post's numbers, to their 8 decimals."""
     assert re.findall(r"-?\d\.\d+", facts["two_layer_l1"]) == PUBLISHED_L1
+    assert facts["two_layer_l1"] == "[" + ", ".join(re.findall(r"\d\.\d+", facts["two_layer_l1"])) + "]"
     lines = facts["two_layer_printout"].splitlines()
     assert lines[0] == "Output After Training:"
     assert [re.sub(r"[\[\] ]", "", line) for line in lines[1:]] == PUBLISHED_L1
@@ -582,8 +583,9 @@ def matrix_cells(text: str, rows: list[str]) -> np.ndarray:
     return np.array([[float(c) for c in r[1:]] for r in body])
 
 
-def close_matrix(text: str, rows: list[str], values: np.ndarray, digits: int = 8) -> None:
-    """Every entry of a matrix table fact, to the digits it prints."""
+def close_matrix(text: str, heading: list[str], rows: list[str], values: np.ndarray, digits: int = 8) -> None:
+    """A matrix table fact's header row, row labels, and every entry to the digits it prints."""
+    assert header(text) == heading
     cells = [c for r in table(text) for c in r[1:]]
     matrix_cells(text, rows)
     assert len(cells) == np.size(values)
@@ -606,17 +608,22 @@ def test_three_layer_first_iteration_tables(facts: Facts) -> None:
     first = by_hand.three_layer_shared().snapshots[0]
     examples = [row_label(r) for r in X]
     units = [f"unit {i}" for i in range(4)]
-    close_matrix(facts["three_layer_starting_syn0_table"], ["column 0", "column 1", "column 2"], first["syn0"])
-    close_matrix(facts["three_layer_starting_syn1_table"], units, first["syn1"])
-    close_matrix(facts["three_layer_starting_syn1_t_table"], ["syn1.T"], first["syn1"].T)
-    close_matrix(facts["three_layer_first_iteration_l1_table"], examples, first["l1"])
+    close_matrix(
+        facts["three_layer_starting_syn0_table"], ["input", *units], ["column 0", "column 1", "column 2"], first["syn0"]
+    )
+    close_matrix(facts["three_layer_starting_syn1_table"], ["from", "syn1"], units, first["syn1"])
+    close_matrix(facts["three_layer_starting_syn1_t_table"], ["matrix", *units], ["syn1.T"], first["syn1"].T)
+    close_matrix(facts["three_layer_first_iteration_l1_table"], ["example", *units], examples, first["l1"])
     l2_table = facts["three_layer_first_iteration_l2_table"]
-    assert header(l2_table)[1:] == ["l2", "y", "l2_error"]
-    close_matrix(l2_table, examples, np.hstack([first["l2"], Y_XOR, first["l2_error"]]))
-    close_matrix(facts["three_layer_first_iteration_l2_delta_table"], examples, first["l2_delta"])
-    close_matrix(facts["three_layer_first_iteration_l1_error_table"], examples, first["l1_error"])
+    close_matrix(
+        l2_table, ["example", "l2", "y", "l2_error"], examples, np.hstack([first["l2"], Y_XOR, first["l2_error"]])
+    )
+    close_matrix(
+        facts["three_layer_first_iteration_l2_delta_table"], ["example", "l2_delta"], examples, first["l2_delta"]
+    )
+    close_matrix(facts["three_layer_first_iteration_l1_error_table"], ["example", *units], examples, first["l1_error"])
     change = first["syn1_after"] - first["syn1"]
-    close_matrix(facts["three_layer_first_iteration_syn1_change_table"], units, change)
+    close_matrix(facts["three_layer_first_iteration_syn1_change_table"], ["to", "change"], units, change)
     assert np.allclose(change, first["l1"].T.dot(first["l2_delta"]))
 
 
@@ -675,8 +682,8 @@ def test_three_layer_trained(facts: Facts) -> None:
     """After training both scripts guess exclusive or; the largest miss is the one stated."""
     l2 = by_hand.three_layer_shared().last["l2"]
     examples = [row_label(r) for r in X]
-    close_matrix(facts["three_layer_trained_l2_table"], examples, np.hstack([l2, Y_XOR]))
-    close_matrix(facts["eleven_lines_trained_l2_table"], examples, l2)
+    close_matrix(facts["three_layer_trained_l2_table"], ["example", "l2", "rounded"], examples, np.hstack([l2, Y_XOR]))
+    close_matrix(facts["eleven_lines_trained_l2_table"], ["example", "l2"], examples, l2)
     close(facts["three_layer_trained_max_miss"], np.abs(Y_XOR - l2).max(), 8)
 
 
@@ -689,11 +696,13 @@ def test_eleven_lines(facts: Facts) -> None:
     printed = len(script_run("eleven_lines.py")[0].splitlines())
     assert facts["eleven_lines_printout"] == {0: "nothing", 1: "one line"}.get(printed, f"{printed:,} lines")
     assert facts["eleven_lines_post_lines"] == str(PUBLISHED_POST_LINES)
+    assert header(facts["eleven_lines_mapping_table"]) == ["11-line script", "what changed", "50-line script"]
     rows = table(facts["eleven_lines_mapping_table"])
     count = len(read(SRC / "eleven_lines.py").splitlines())
     assert [r[0] for r in rows] == [f"[line {n}](#line-{n})" for n in range(1, count + 1)]
     sections = anchor_ranges(read(DOCS / "part-2" / "three-layer-network.md"))
     for cells in rows:
+        assert cells[2] == ", ".join(re.findall(r"\[lines? [\d\u2013]+\]\([^)]*\)", cells[2])), cells[2]
         for words, anchor in re.findall(r"\[(lines? [\d\u2013]+)\]\([^)#]*#([\w-]+)\)", cells[2]):
             first, last = sections[anchor]
             assert all(first <= int(n) <= last for n in re.findall(r"\d+", words)), (words, anchor)
