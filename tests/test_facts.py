@@ -259,7 +259,13 @@ def test_confidence(facts: Facts) -> None:
     run = by_hand.two_layer_shared()
     first, last = run.snapshots[0], run.snapshots[9999]
     slope_first, slope_last = first["l1"] * (1 - first["l1"]), last["l1"] * (1 - last["l1"])
-    assert header(facts["confidence_table"])[1:] == ["l1, first iteration", "slope", "l1, last iteration", "slope"]
+    assert header(facts["confidence_table"]) == [
+        "row of X",
+        "l1, first iteration",
+        "slope",
+        "l1, last iteration",
+        "slope",
+    ]
     rows = table(facts["confidence_table"])
     assert [r[0] for r in rows] == [row_label(r) for r in X]
     for i, cells in enumerate(rows):
@@ -288,6 +294,12 @@ def test_confidence(facts: Facts) -> None:
 def test_first_update(facts: Facts) -> None:
     """Line 39 in the first iteration: one contribution per example, their sum, and syn0 before and after."""
     first = by_hand.two_layer_shared().snapshots[0]
+    assert header(facts["first_iteration_update_table"]) == [
+        "example",
+        "`l0[i]`",
+        "`l1_delta[i]`",
+        "`l0[i].T * l1_delta[i]`",
+    ]
     rows = table(facts["first_iteration_update_table"])
     update = np.dot(first["l0"].T, first["l1_delta"])
     for i, cells in enumerate(rows[:4]):
@@ -322,6 +334,7 @@ def test_one_example_at_the_end(facts: Facts) -> None:
 def test_weight_history(facts: Facts) -> None:
     """syn0 at the start of the listed iterations, then after training; the first weight only climbs."""
     run = by_hand.two_layer_shared()
+    assert header(facts["syn0_history_table"]) == ["iteration", "`syn0[0]`", "`syn0[1]`", "`syn0[2]`"]
     rows = table(facts["syn0_history_table"])
     assert rows[-1][0] == "after training"
     for cells in rows[:-1]:
@@ -386,6 +399,7 @@ def test_new_rows(facts: Facts) -> None:
 def test_error_table(facts: Facts) -> None:
     """The mean absolute error at the listed iterations, falling all the way."""
     errors = by_hand.two_layer_shared().errors
+    assert header(facts["error_table"]) == ["iteration", "mean of abs(l1_error)"]
     rows = table(facts["error_table"])
     for cells in rows:
         close_figures(cells[1], errors[count(cells[0])], 4)
@@ -397,6 +411,7 @@ def test_error_table(facts: Facts) -> None:
 @covers("longer_table")
 def test_longer_training(facts: Facts) -> None:
     """l1 after 1,000, 10,000 and 100,000 iterations, each closer to the targets than the one before."""
+    assert header(facts["longer_table"]) == ["iterations", "l1 after training"]
     rows = table(facts["longer_table"])
     counts = [count(r[0]) for r in rows]
     run = by_hand.two_layer(iterations=max(counts), record=[n - 1 for n in counts])
@@ -841,6 +856,7 @@ def test_notes_line_counts(facts: Facts) -> None:
 @covers("notes_table", "notes_claims", "notes_count_holds", "notes_count_partly_holds", "notes_count_does_not_hold")
 def test_notes_table(facts: Facts) -> None:
     """One row per claim; the counts add up and match the verdicts in the table."""
+    assert header(facts["notes_table"]) == ["claim in the notes", "what the code gives", "verdict"]
     verdicts = [r[2].strip("*") for r in table(facts["notes_table"])]
     assert len(verdicts) == int(facts["notes_claims"]) and set(verdicts) <= {HOLDS, PARTLY, FAILS}
     for word in (HOLDS, PARTLY, FAILS):
