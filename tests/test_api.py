@@ -12,6 +12,7 @@ from support import by_hand
 from support.published import PUBLISHED_ERRORS, PUBLISHED_X1
 from support.scripts import script_globals, script_run
 from tinynet import X1, X, nonlin, predict, train_three_layer, train_two_layer, y, y_xor
+from tinynet.network import initial_weights
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "tinynet"
 
@@ -231,3 +232,11 @@ def test_three_layer_snapshots_hold_every_variable_of_their_iteration() -> None:
         for name, value in expected.snapshots[j].items():
             assert np.allclose(snapshot.values[name], value, rtol=1e-12, atol=0), (j, name)
     assert not np.allclose(run.snapshots[0].syn1, run.snapshots[2].syn1, rtol=1e-12, atol=0)
+
+
+def test_initial_weights_default_to_the_scripts_seed() -> None:
+    """Without a seed, the weights are the scripts' own: seed 1, then 2*random - 1 for each shape in turn."""
+    state = np.random.RandomState(1)
+    expected = [2 * state.random_sample((3, 4)) - 1, 2 * state.random_sample((4, 1)) - 1]
+    for drawn, wanted in zip(initial_weights([(3, 4), (4, 1)]), expected, strict=True):
+        assert np.array_equal(drawn, wanted)
