@@ -12,6 +12,7 @@ import re
 import tokenize
 from collections.abc import Callable
 from pathlib import Path
+from xml.etree import ElementTree
 
 import numpy as np
 import pytest
@@ -346,11 +347,44 @@ def test_weight_history(facts: Facts) -> None:
     assert {len(c.partition(".")[2]) for r in rows for c in r[1:]} == {4}, "every weight to four decimals"
 
 
+def svg_problems(svg: str) -> list[str]:
+    """What is wrong with an inline SVG figure: not well-formed, text outside its labels, or a mark off the canvas."""
+    root = ElementTree.fromstring(svg)
+    width, height = (float(v) for v in root.get("viewBox", "").split()[2:])
+    problems = []
+    for element in root.iter():
+        kind = element.tag.rpartition("}")[2]
+        if kind not in ("text", "title") and (element.text or "").strip():
+            problems.append(f"stray text in <{kind}>: {element.text!r}")
+        if (element.tail or "").strip():
+            problems.append(f"stray text after <{kind}>: {element.tail!r}")
+        xs = [float(element.get(a)) for a in ("x", "x1", "x2", "cx") if element.get(a) is not None]
+        ys = [float(element.get(a)) for a in ("y", "y1", "y2", "cy") if element.get(a) is not None]
+        for pair in (element.get("points") or "").split():
+            x, y = pair.split(",")
+            xs.append(float(x))
+            ys.append(float(y))
+        if any(not 0 <= x <= width for x in xs) or any(not 0 <= y <= height for y in ys):
+            problems.append(f"<{kind}> reaches off the {width:g} x {height:g} canvas")
+    return problems
+
+
+def test_svg_problems_are_found() -> None:
+    """The SVG check is not vacuous: bad nesting, stray text and a mark off the canvas are each found."""
+    good = '<svg viewBox="0 0 10 10"><g><text x="1" y="9">a</text><line x1="0" x2="10" y1="5" y2="5"/></g></svg>'
+    assert svg_problems(good) == []
+    with pytest.raises(ElementTree.ParseError):
+        svg_problems(good.replace("</g>", "</G>"))
+    assert svg_problems(good.replace("<g>", "XX<g>")) == ["stray text in <svg>: 'XX'"]
+    assert svg_problems(good.replace('x2="10"', 'x2="11"')) == ["<line> reaches off the 10 x 10 canvas"]
+
+
 @covers("weight_plot_svg")
 def test_weight_plot(facts: Facts) -> None:
     """Read back through its own ticks, each line is a weight of a run by hand, on a labelled log iteration axis."""
     svg = facts["weight_plot_svg"]
     assert svg.startswith("<svg") and svg.endswith("</svg>")
+    assert svg_problems(svg) == []
     assert ">iteration (log scale)</text>" in svg and ">weight</text>" in svg, "both axes are labelled"
     xticks = {t: float(x) for x, t in re.findall(r'class="x-tick" x="([-\d.]+)"[^>]*>([\d,]+)<', svg)}
     yticks = {
@@ -473,6 +507,7 @@ def test_downhill_plot(facts: Facts) -> None:
     """The curve falls from left to right; the start sits on it, the tangent falls through it, the step lands lower."""
     svg = facts["downhill_plot_svg"]
     assert svg.startswith("<svg") and svg.endswith("</svg>")
+    assert svg_problems(svg) == []
     curve = [tuple(map(float, p.split(","))) for p in re.search(r'class="curve" points="([^"]+)"', svg)[1].split()]
     heights = [y for _, y in curve]
     assert heights == sorted(heights), "the error only falls as the first weight grows (larger y is lower)"
