@@ -73,14 +73,15 @@ def main() -> int:
         # one cheap mutant first, so that mutmut writes every mutant and learns which tests reach which function
         if not mutmut_run([AREAS[area][2] for area in areas], workers):
             return 2
-        every = sorted(results())
+        every = results()
         draw = random.Random(0)
         chosen = set()
         for area in areas:
-            mine = [name for name in every if name.startswith(AREAS[area][1])]
+            mine = [name for name in sorted(every) if name.startswith(AREAS[area][1])]
             chosen.update(draw.sample(mine, min(args.sample, len(mine))))
-        names = sorted(chosen)
-    if not mutmut_run(names, workers):
+        # with --again, a mutant the last run killed stays killed (tests are only ever added): test the others
+        names = sorted(name for name in chosen if not (args.again and every[name] in KILLED))
+    if names and not mutmut_run(names, workers):
         return 2
     seconds = time.monotonic() - start
     statuses = results()
