@@ -6,6 +6,7 @@ import base64
 import colorsys
 import io
 import re
+from html.parser import HTMLParser
 
 import IPython.display
 import numpy as np
@@ -217,3 +218,65 @@ def test_draw_shows_both_schemes_below_the_cell(monkeypatch: pytest.MonkeyPatch)
         image = Image.open(io.BytesIO(data)).convert("RGB")
         assert image.size == (round(3.0 * DPI), round(2.0 * DPI))
         assert image.getpixel((1, 1)) == rgb(ink.background)
+
+
+def test_the_drawing_fills_the_figure_and_nothing_is_cut_off() -> None:
+    """Labels, ticks and title all lie inside the image, and reach within a few percent of each of its edges."""
+    drawn: list[Figure] = []
+
+    def drawing(figure: Figure, ink: Ink) -> None:
+        axes = labelled(figure.add_subplot(), "x label", "y label", title="title")
+        axes.plot([0, 1], [0, 1000], color=ink.blue)
+        drawn.append(figure)
+
+    png(drawing, LIGHT)
+    figure = drawn[0]
+    box, page = figure.get_tightbbox(), figure.bbox_inches
+    assert page.x0 <= box.x0 and box.x1 <= page.x1 and page.y0 <= box.y0 and box.y1 <= page.y1, (box, page)
+    margins = np.array([box.x0 - page.x0, page.x1 - box.x1, box.y0 - page.y0, page.y1 - box.y1])
+    assert np.all(margins < 0.05 * np.array([page.width, page.width, page.height, page.height])), margins
+
+
+def test_png_draws_at_the_module_resolution(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The image has DPI pixels per inch of the figure's size, whatever DPI is set to."""
+    from tinynet import plotting
+
+    monkeypatch.setattr(plotting, "DPI", 50)
+    width, height = Image.open(io.BytesIO(png(a_line, LIGHT, size=(4.0, 2.0)))).size
+    assert (width, height) == (200, 100)
+
+
+def test_log_iterations_keeps_iteration_0_at_the_edge_after_plotting() -> None:
+    """Axes that already show data still start at iteration 0 and end at the count; without a title they have none."""
+    axes = Figure().add_subplot()
+    axes.plot([3, 50, 500], [1, 2, 3])
+    log_iterations(axes, 1000, "error")
+    assert axes.get_xlim() == (0, 1000) and axes.get_title() == ""
+
+
+class Tags(HTMLParser):
+    """The start tags and the text of an HTML fragment."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Keep the tag with its attributes."""
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        """Keep any text."""
+        self.text.append(data)
+
+
+def test_the_html_holds_the_two_images_and_nothing_else() -> None:
+    """One div of two images: no text between them; only the dark one carries a style, the one that hides it."""
+    parsed = Tags()
+    parsed.feed(plot(a_line, alt="a line")._repr_html_())
+    assert [tag for tag, _ in parsed.tags] == ["div", "img", "img"] and "".join(parsed.text) == ""
+    (_, div), (_, light), (_, dark) = parsed.tags
+    assert div == {"class": "plots"}
+    assert set(light) == {"class", "alt", "width", "height", "src"}
+    assert set(dark) == {"class", "alt", "width", "height", "style", "src"} and dark["style"] == "display:none"
