@@ -900,6 +900,37 @@ def test_notes_table(facts: Facts) -> None:
         assert facts[f"notes_{key}_verdict"] in verdicts
 
 
+def test_notes_table_rows(facts: Facts) -> None:
+    """The rows with numbers: the notes' own numbers in the claim, what plain numpy gives beside them."""
+    cells = [(said, found) for said, found, _ in table(facts["notes_table"])]
+
+    def row(start: str) -> tuple[str, str]:
+        (only,) = [(said, found) for said, found in cells if said.startswith(start)]
+        return only
+
+    def listed(values: list[str]) -> str:
+        return ", ".join(values)
+
+    said, found = row("after the second iteration")
+    assert said.endswith(listed(NOTES_L1_SECOND))
+    early = by_hand.two_layer(iterations=2, record=[0, 1]).snapshots
+    assert f"that l1 reads {listed([f'{v:.2f}' for v in early[0]['l1'].ravel()])};" in found
+    assert found.endswith(f"the second iteration (1) gives {listed([f'{v:.4f}' for v in early[1]['l1'].ravel()])}")
+    assert row("np.dot(l0,syn0) is a 4x1 matrix like")[0].endswith(listed(NOTES_DOT))
+    said, found = row("at the end, l1 is")
+    assert said.endswith(listed(PUBLISHED_L1)) and found == listed(PUBLISHED_L1)
+    said, found = row("the new rows X1 give")
+    assert said.endswith(listed(PUBLISHED_X1))
+    assert np.allclose([float(v) for v in found.split(", ")], [float(v) for v in PUBLISHED_X1], rtol=0, atol=1e-8)
+    assert row("np.exp(1)")[1].startswith(f"`np.exp(1)` is {np.e:.6f}")
+    assert NOTES_E in row("np.exp(1)")[0]
+    assert row("nonlin(0)")[1] == f"nonlin(0) is {sigmoid(0.0)}"
+    draws = re.search(r"smallest is (\S+) and the largest 1 - (\S+):", row("np.random.random gives")[1])
+    assert draws and all(0 < float(v) < 1e-4 for v in draws.groups()), "a million draws come near both ends"
+    starting = 2 * np.random.RandomState(PUBLISHED_SEED).random_sample((3, 1)) - 1
+    assert row("the weights start random")[1].endswith(f"average {starting.mean():.4f}")
+
+
 def test_pages_are_read() -> None:
     """The page reader finds the chapters this module checks facts for."""
     names = {p.name for p in chapters()}
