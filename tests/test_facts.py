@@ -509,6 +509,17 @@ def test_downhill_plot(facts: Facts) -> None:
     assert svg.startswith("<svg") and svg.endswith("</svg>")
     assert svg_problems(svg) == []
     curve = [tuple(map(float, p.split(","))) for p in re.search(r'class="curve" points="([^"]+)"', svg)[1].split()]
+    # the axes' numbers: weights every 2 from the curve's left end (-4) to its right end (6), errors every 0.1 from 0
+    xticks = [
+        (float(x), int(t)) for x, t in re.findall(r'<text x="([\d.]+)" y="[\d.]+" text-anchor="middle">(-?\d+)<', svg)
+    ]
+    assert [t for _, t in xticks] == list(range(-4, 7, 2))
+    assert np.isclose(xticks[0][0], curve[0][0], atol=0.1) and np.isclose(xticks[-1][0], curve[-1][0], atol=0.1)
+    yticks = [(float(y), float(t)) for y, t in re.findall(r'y="([\d.]+)" text-anchor="end">(\d\.\d)<', svg)]
+    assert [t for _, t in yticks] == [0.0, 0.1, 0.2, 0.3, 0.4, 0.5]
+    assert np.allclose(np.diff([y for y, _ in yticks]), np.diff([y for y, _ in yticks])[0], atol=0.15)
+    label = float(re.search(r"translate\(14 ([\d.]+)\) rotate\(-90\)", svg)[1])
+    assert yticks[-1][0] < label < yticks[0][0], "the error axis's name sits beside the axis"
     heights = [y for _, y in curve]
     assert heights == sorted(heights), "the error only falls as the first weight grows (larger y is lower)"
     start = re.search(r'class="start" cx="([\d.]+)" cy="([\d.]+)"', svg)
