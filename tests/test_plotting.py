@@ -171,13 +171,13 @@ def test_the_style_shows_the_schemes_colours_and_a_grid_without_a_box(ink: Ink) 
 
 
 def test_the_style_sizes_text_by_its_role() -> None:
-    """The title is the largest text, tick labels are as large as the axis labels, the legend is smaller."""
+    """The title is the largest text; axis labels, tick labels and the legend share one size."""
     axes, _ = styled_axes(LIGHT)
     title = axes.title.get_fontsize()
     label = axes.xaxis.label.get_fontsize()
     tick = axes.get_xticklabels()[0].get_fontsize()
     legend = axes.get_legend().get_texts()[0].get_fontsize()
-    assert title > label == tick > legend
+    assert title > label == tick == legend
     assert min(line.get_linewidth() for line in axes.get_lines()) > 2 * axes.spines["left"].get_linewidth()
 
 
@@ -198,12 +198,11 @@ def test_the_iteration_axis_groups_thousands_and_gives_iteration_0_less_room_tha
 
 
 def test_the_html_gives_each_image_its_own_size() -> None:
-    """Each img tag's width and height are its PNG's, so the page keeps the figure's place while it loads."""
+    """Each img tag is DPI CSS px an inch of the figure, its PNG DENSITY times finer, so the page keeps its place."""
     figure = plot(a_line, alt="a line", size=(3.0, 2.0))
     for data, image in zip((figure.light, figure.dark), re.findall(r"<img [^>]*>", figure._repr_html_()), strict=True):
-        width, height = Image.open(io.BytesIO(data)).size
-        assert (width, height) == (round(3.0 * DPI), round(2.0 * DPI))
-        assert f'width="{width}" height="{height}"' in image
+        assert Image.open(io.BytesIO(data)).size == (round(3.0 * DPI * DENSITY), round(2.0 * DPI * DENSITY))
+        assert f'width="{round(3.0 * DPI)}" height="{round(2.0 * DPI)}"' in image
 
 
 def test_draw_shows_both_schemes_below_the_cell(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -216,7 +215,7 @@ def test_draw_shows_both_schemes_below_the_cell(monkeypatch: pytest.MonkeyPatch)
     assert figure.alt == "a line"
     for data, ink in ((figure.light, LIGHT), (figure.dark, DARK)):
         image = Image.open(io.BytesIO(data)).convert("RGB")
-        assert image.size == (round(3.0 * DPI), round(2.0 * DPI))
+        assert image.size == (round(3.0 * DPI * DENSITY), round(2.0 * DPI * DENSITY))
         assert image.getpixel((1, 1)) == rgb(ink.background)
 
 
@@ -238,12 +237,12 @@ def test_the_drawing_fills_the_figure_and_nothing_is_cut_off() -> None:
 
 
 def test_png_draws_at_the_module_resolution(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The image has DPI pixels per inch of the figure's size, whatever DPI is set to."""
+    """The image has DPI * DENSITY pixels per inch of the figure's size, whatever DPI is set to."""
     from tinynet import plotting
 
     monkeypatch.setattr(plotting, "DPI", 50)
     width, height = Image.open(io.BytesIO(png(a_line, LIGHT, size=(4.0, 2.0)))).size
-    assert (width, height) == (200, 100)
+    assert (width, height) == (round(4.0 * 50 * DENSITY), round(2.0 * 50 * DENSITY))
 
 
 def test_log_iterations_keeps_iteration_0_at_the_edge_after_plotting() -> None:
@@ -278,5 +277,6 @@ def test_the_html_holds_the_two_images_and_nothing_else() -> None:
     assert [tag for tag, _ in parsed.tags] == ["div", "img", "img"] and "".join(parsed.text) == ""
     (_, div), (_, light), (_, dark) = parsed.tags
     assert div == {"class": "plots"}
-    assert set(light) == {"class", "alt", "width", "height", "src"}
-    assert set(dark) == {"class", "alt", "width", "height", "style", "src"} and dark["style"] == "display:none"
+    assert set(light) == {"class", "alt", "width", "height", "data-text-px", "src"}
+    assert set(dark) == {"class", "alt", "width", "height", "data-text-px", "style", "src"}
+    assert dark["style"] == "display:none"
