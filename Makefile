@@ -54,7 +54,8 @@ test-pythons:
 build: setup
 	$(BIN)/mkdocs build --strict
 
-# build times (cold, warm, one chapter, src/), `make test`, page weights, training speed: a Markdown table
+# build times (cold, warm, one chapter, src/, `make serve` after an edit), `make test`, page weights, step and jump
+# latencies, training speed: a Markdown table
 # (BENCH_ARGS="--runs 5 --test-runs 3" for more runs; see tests/support/bench.py --help)
 bench: setup chromium
 	$(BIN)/python tests/support/bench.py $(BENCH_ARGS)
