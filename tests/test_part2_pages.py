@@ -112,7 +112,7 @@ def test_variable_chart_shapes(built_site: Path) -> None:
     values = first_iteration()
     chart = {row[0]: row[1] for row in table_rows(built(built_site, "three-layer-network")) if len(row) == 4}
     for name, value in values.items():
-        assert chart[name] == "x".join(map(str, value.shape)), name
+        assert chart[name] == " \u00d7 ".join(map(str, value.shape)), name
 
 
 def test_line_43_numbers(built_site: Path) -> None:

@@ -133,7 +133,7 @@ MOMENT_PHRASE = re.compile("|".join(f"(?P<{tag}>{phrase})" for tag, phrase in MO
 HEADING = re.compile(r"^#{1,6} ", re.M)
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z0-9_]+)\s*\}\}")
 # the variable a table row names in its first cell, and the shape facts that may stand in it
-SHAPE_FACT = re.compile(r"^(?:shape3?|three_layer_shape)_(\w+)$")
+SHAPE_FACT = re.compile(r"^shape3?_(\w+)$")
 ALIASES = {"X": "l0"}
 
 

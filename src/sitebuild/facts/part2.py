@@ -50,11 +50,6 @@ ELEVEN_NOTES: dict[int, str] = {
 }
 
 
-def shape(array: np.ndarray) -> str:
-    """A matrix's shape as rows x columns."""
-    return "x".join(str(n) for n in array.shape)
-
-
 def num(value: float, digits: int = 8) -> str:
     """A number with a fixed count of decimals (whole numbers of an integer array as they are)."""
     if isinstance(value, (int, np.integer)):
@@ -108,13 +103,11 @@ def lines_phrase(count: int) -> str:
 
 
 def three_layer_facts() -> dict[str, str]:
-    """Shapes, the error log and the numbers of the first iteration of three_layer.py."""
+    """The error log and the numbers of the first iteration of three_layer.py."""
     run = three_layer_run()
     first = run.snapshots[0]
     namespace, printed = run_script("three_layer.py")
-    facts = {
-        f"three_layer_shape_{name}": shape(value) for name, value in first.values.items() if not name.endswith("_after")
-    }
+    facts = {}
     facts["three_layer_iterations"] = f"{namespace['j'] + 1:,}"
     facts["three_layer_log_every"] = f"{run.error_log[1][0]:,}"
     facts["three_layer_log_lines"] = str(len(printed.splitlines()))
