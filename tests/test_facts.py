@@ -940,6 +940,240 @@ def test_notes_table_rows(facts: Facts) -> None:
     assert row("the weights start random")[1].endswith(f"average {starting.mean():.4f}")
 
 
+NUMBER = re.compile(r"(?<![\w.])-?\d[\d,]*(?:\.\d+)?(?:e[-+]\d+)?")
+
+
+def reads_as(text: str, expected: str) -> None:
+    """The same words; each number the same, integers exactly and decimals to a unit of the expected last digit."""
+    assert NUMBER.split(text) == NUMBER.split(expected), f"{text!r} is not worded as {expected!r}"
+    for got, want in zip(NUMBER.findall(text), NUMBER.findall(expected), strict=True):
+        if not re.search(r"[.e]", want):
+            assert got == want, f"{got} is not {want} in {text!r}"
+            continue
+        assert re.sub(r"\d", "0", got) == re.sub(r"\d", "0", want), f"{got} is not written as {want}"
+        mantissa = want.partition("e")[0].partition(".")[2]
+        unit = 10.0 ** (-len(mantissa)) * (abs(float(want)) / abs(float(want.partition("e")[0])) if "e" in want else 1)
+        assert abs(float(got) - float(want)) <= unit * (1 + 1e-9), f"{got} is not {want} in {text!r}"
+
+
+def listed(values, digits: int) -> str:
+    """Numbers to some decimals, comma-separated."""
+    return ", ".join(f"{float(v):.{digits}f}" for v in np.ravel(values))
+
+
+def notes_rows() -> list[tuple[str, str, str]]:
+    """Every row the notes table must hold, in order: the notes' claim, what plain numpy gives, the verdict it earns."""
+    rows = []
+    early = by_hand.two_layer(iterations=4, record=range(4)).snapshots
+    quoted = [float(v) for v in NOTES_L1_SECOND]
+    matches = [
+        (i, how)
+        for i in range(4)
+        for how, shown in (
+            ("rounded", np.round(early[i]["l1"].ravel(), 2)),
+            ("cut off", np.floor(early[i]["l1"].ravel() * 100) / 100),
+        )
+        if np.allclose(shown, quoted, rtol=0, atol=1e-9)
+    ]
+    assert matches == [(0, "cut off")], "the notes' early numbers are iteration 0's, cut off"
+    rows.append(
+        (
+            f"after the second iteration, l1 rounded to two decimals is {', '.join(NOTES_L1_SECOND)}",
+            f"these four are l1 cut off at iteration 0; rounded, that l1 reads {listed(early[0]['l1'], 2)}; "
+            f"the second iteration (1) gives {listed(early[1]['l1'], 4)}",
+            HOLDS if (1, "rounded") in matches else FAILS,
+        )
+    )
+    shared = by_hand.two_layer_shared()
+    at = scores_scan()
+    assert at is not None
+    last_scores = np.dot(shared.snapshots[9999]["l0"], shared.snapshots[9999]["syn0"])
+    rows.append(
+        (
+            f"np.dot(l0,syn0) is a 4x1 matrix like {', '.join(NOTES_DOT)}",
+            f"the last of the script's iterations (9,999) gives {listed(last_scores, 4)}; "
+            f"the notes' values appear at iteration {at:,}, in a longer run",
+            HOLDS if at < PUBLISHED_TWO_LAYER_ITERATIONS else FAILS,
+        )
+    )
+    l1 = shared.last["l1"].ravel()
+    published = np.array([float(v) for v in PUBLISHED_L1])
+    rows.append(
+        (
+            f"at the end, l1 is {', '.join(PUBLISHED_L1)}",
+            listed(l1, 8),
+            HOLDS if np.all(np.abs(l1 - published) < 0.5e-8) else FAILS,
+        )
+    )
+    new_rows = np.array(NOTES_X1)
+    prediction = sigmoid(np.dot(new_rows, shared.weights["syn0"])).ravel()
+    published_x1 = np.array([float(v) for v in PUBLISHED_X1])
+    rows.append(
+        (
+            f"the new rows X1 give {', '.join(PUBLISHED_X1)}",
+            listed(prediction, 8),
+            HOLDS if np.all(np.abs(prediction - published_x1) < 0.5e-8) else FAILS,
+        )
+    )
+    rounded = [int(v >= 0.5) for v in prediction]
+    firsts = [row[0] for row in NOTES_X1]
+    rows.append(
+        (
+            "rounded, these are 0, 1, 1 and 1: the first value of each row",
+            f"rounded: {', '.join(map(str, rounded))}; first values of the rows: {', '.join(map(str, firsts))}",
+            HOLDS if rounded == firsts == [0, 1, 1, 1] else FAILS,
+        )
+    )
+    known = [row for row in NOTES_X1 if row in X.tolist()]
+    rows.append(
+        (
+            "the first two rows of X1 differ from the training data",
+            "rows of X1 also in X: " + ", ".join(f"`{row}`" for row in known),
+            FAILS if NOTES_X1[0] in known or NOTES_X1[1] in known else HOLDS,
+        )
+    )
+    # e is right to the notes' digits, but it is the logarithm's base, not a logarithm: partly
+    rows.append(
+        (
+            f"np.exp(1) returns the natural logarithm e, about {NOTES_E}",
+            f"`np.exp(1)` is {np.e:.6f}, the number e, the base of the natural logarithm; "
+            "the logarithm of e, `np.log(np.exp(1))`, is 1",
+            PARTLY if f"{np.e:.3f}" == NOTES_E else FAILS,
+        )
+    )
+    gap = max(1 - sigmoid(4.0), sigmoid(-4.0))
+    low, high = 0.0, 20.0  # bisect for where 1 - sigmoid(x) falls to a thousandth
+    for _ in range(60):
+        low, high = (low, (low + high) / 2) if 1 - sigmoid((low + high) / 2) < 0.001 else ((low + high) / 2, high)
+    rows.append(
+        (
+            "from 4 up the sigmoid is very close to 1, from -4 down very close to 0",
+            f"nonlin(4) is {sigmoid(4.0):.4f} and nonlin(-4) is {sigmoid(-4.0):.4f}; "
+            f"within a thousandth of 1 only from {high:.1f} up",
+            HOLDS if gap < 0.001 else PARTLY if gap < 0.05 else FAILS,
+        )
+    )
+    rows.append(("nonlin(0) returns .5", f"nonlin(0) is {sigmoid(0.0)}", HOLDS if sigmoid(0.0) == 0.5 else FAILS))
+    ones = next(x for x in range(100) if sigmoid(float(x)) == 1.0)
+    rows.append(
+        (
+            "nonlin() takes any number and returns a number between 0 and 1",
+            f"true of the formula; in float64, nonlin({ones}) already gives exactly 1.0",
+            PARTLY,
+        )
+    )
+    draws = np.random.RandomState(PUBLISHED_SEED).random_sample(1_000_000)
+    rows.append(
+        (
+            "np.random.random gives numbers between 0 and 1; 2*...-1 between -1 and 1",
+            f"of a million draws the smallest is {draws.min():.1e} and the largest 1 - {1 - draws.max():.1e}: "
+            "the range is [0, 1), so 2*...-1 gives [-1, 1)",
+            HOLDS if 0 <= draws.min() and draws.max() < 1 else FAILS,
+        )
+    )
+    start = shared.snapshots[0]["syn0"]
+    drawing = 2 * draws.mean() - 1
+    rows.append(
+        (
+            "the weights start random with a mean of 0",
+            f"the drawing has mean 0 (a million draws: {drawing:.4f}); "
+            f"the script's {WORDS[start.size]} starting weights average {start.mean():.4f}",
+            HOLDS if abs(start.mean()) < 0.05 else PARTLY if abs(drawing) < 0.01 else FAILS,
+        )
+    )
+    source = read(SRC / "two_layer.py")
+    loop = next(n for n in ast.parse(source).body if isinstance(n, ast.For))
+    assert ast.unparse(loop.iter) == f"range({PUBLISHED_TWO_LAYER_ITERATIONS})"
+    rows.append(
+        ("after the first iteration, 9,999 more", f"the loop runs `range({PUBLISHED_TWO_LAYER_ITERATIONS})`", HOLDS)
+    )
+    assert ast.unparse(loop.body[0]) == "l0 = X"
+    rows.append(
+        (
+            "the four lines of code in the main loop",
+            f"the loop body has {WORDS[len(loop.body)]} statements, `l0 = X` among them",
+            HOLDS if len(loop.body) == 4 else FAILS,
+        )
+    )
+    lines = {name: len(read(SRC / name).splitlines()) for name in ("two_layer.py", "three_layer.py")}
+    code = {name: len(code_lines(SRC / name)) for name in lines}
+    more, code_more = (d["three_layer.py"] - d["two_layer.py"] for d in (lines, code))
+    rows.append(
+        (
+            "Part 2's script is eight lines longer, four without blank lines and comments",
+            f"{lines['three_layer.py']} against {lines['two_layer.py']} lines ({more} more); "
+            f"{code['three_layer.py']} against {code['two_layer.py']} code lines ({code_more} more)",
+            FAILS if more != NOTES_LONGER[0] else HOLDS if code_more == NOTES_LONGER[1] else PARTLY,
+        )
+    )
+    shapes = (np.dot(X, start).shape, start.shape)
+    rows.append(
+        (
+            "np.dot(l0,syn0) is a 4 x 1 matrix; np.random.random((3,1)) gives 3 rows of 1 number",
+            f"shapes {shapes[0]} and {shapes[1]}",
+            HOLDS if shapes == ((4, 1), (3, 1)) else FAILS,
+        )
+    )
+    longer_run = by_hand.two_layer(iterations=20_000)
+    misses = [np.abs(Y_FIRST_COLUMN - run.last["l1"]).max() for run in (shared, longer_run)]
+    rows.append(
+        (
+            "more than 10,000 iterations bring l1 even closer to the targets",
+            f"largest miss: {misses[0]:.5f} after 10,000; {misses[1]:.5f} after 20,000",
+            HOLDS if misses[1] < misses[0] else FAILS,
+        )
+    )
+    difference = [[a - b] for a, b in zip((5, 4, 3), (1, 1, 1), strict=True)]
+    rows.append(
+        (
+            "[[5],[4],[3]] - [[1],[1],[1]] = [[4],[3],[2]]",
+            str(difference),
+            HOLDS if difference == [[4], [3], [2]] else FAILS,
+        )
+    )
+    left, right = [[1, 2, 3], [4, 5, 6]], [[7, 8], [9, 10], [11, 12]]
+    product = [
+        [sum(a * b for a, b in zip(row, column, strict=True)) for column in zip(*right, strict=True)] for row in left
+    ]
+    rows.append(
+        (
+            "np.dot of matrix1 and matrix2 reproduces the worked example (58, 64; 139, 154)",
+            str(product),
+            HOLDS if product == [[58, 64], [139, 154]] else FAILS,
+        )
+    )
+    # a hidden layer is one another layer is computed from: l2 = nonlin(np.dot(l1, ...)) in the 50-line script
+    layers = [
+        n
+        for n in ast.walk(ast.parse(source))
+        if isinstance(n, ast.Assign) and re.fullmatch(r"l\d", ast.unparse(n.targets[0]))
+    ]
+    from_l1 = [n for n in layers if "l1" in {m.id for m in ast.walk(n.value) if isinstance(m, ast.Name)}]
+    prints_l1 = ast.unparse(ast.parse(source).body[-1]) == "print(l1)"
+    rows.append(
+        (
+            "l1 is the second layer, otherwise known as the hidden layer",
+            "no layer is computed from l1; the script prints l1 as its output",
+            FAILS if not from_l1 and prints_l1 else HOLDS,
+        )
+    )
+    return rows
+
+
+def test_notes_table_every_row(facts: Facts) -> None:
+    """Each row of the notes table, in order: the notes' claim word for word, what plain numpy gives, its verdict."""
+    rows = table(facts["notes_table"])
+    expected = notes_rows()
+    assert [said for said, _, _ in rows] == [said for said, _, _ in expected]
+    for (said, found, verdict), (_, want_found, want_verdict) in zip(rows, expected, strict=True):
+        reads_as(found, want_found)
+        assert verdict == f"**{want_verdict}**", said
+    counts = {word: sum(v == word for _, _, v in expected) for word in (HOLDS, PARTLY, FAILS)}
+    assert facts["notes_claims"] == str(len(expected))
+    for word, count in counts.items():
+        assert facts[f"notes_count_{word.replace(' ', '_')}"] == str(count), word
+
+
 def test_pages_are_read() -> None:
     """The page reader finds the chapters this module checks facts for."""
     names = {p.name for p in chapters()}
