@@ -386,6 +386,7 @@ def test_weight_plot(facts: Facts) -> None:
     assert svg.startswith("<svg") and svg.endswith("</svg>")
     assert svg_problems(svg) == []
     assert ">iteration (log scale)</text>" in svg and ">weight</text>" in svg, "both axes are labelled"
+    assert re.search(r"<title[^>]*>([^<]+)</title>", svg)[1][0].isupper(), "the title reads as a sentence"
     xticks = {t: float(x) for x, t in re.findall(r'class="x-tick" x="([-\d.]+)"[^>]*>([\d,]+)<', svg)}
     yticks = {
         float(t): float(y) - 4 for y, t in re.findall(r'class="y-tick" x="[-\d.]+" y="([-\d.]+)"[^>]*>([-\d.]+)<', svg)
@@ -520,6 +521,10 @@ def test_downhill_plot(facts: Facts) -> None:
     assert np.allclose(np.diff([y for y, _ in yticks]), np.diff([y for y, _ in yticks])[0], atol=0.15)
     label = float(re.search(r"translate\(14 ([\d.]+)\) rotate\(-90\)", svg)[1])
     assert yticks[-1][0] < label < yticks[0][0], "the error axis's name sits beside the axis"
+    assert re.search(r"<title[^>]*>([^<]+)</title>", svg)[1][0].isupper(), "the title reads as a sentence"
+    axis = re.search(r'<line x1="([\d.]+)" x2="([\d.]+)" y1="([\d.]+)" y2="\3"/>', svg)
+    name = float(re.search(r'<text x="([\d.]+)"[^>]*>the first weight, syn0\[0\]</text>', svg)[1])
+    assert abs(name - (float(axis[1]) + float(axis[2])) / 2) <= 0.5, "the weight axis's name is centred under it"
     heights = [y for _, y in curve]
     assert heights == sorted(heights), "the error only falls as the first weight grows (larger y is lower)"
     start = re.search(r'class="start" cx="([\d.]+)" cy="([\d.]+)"', svg)
@@ -612,6 +617,7 @@ def test_three_layer_error_log(facts: Facts) -> None:
     assert facts["three_layer_iterations"] == f"{PUBLISHED_THREE_LAYER_ITERATIONS:,}"
     assert facts["three_layer_log_every"] == f"{PUBLISHED_LOG_EVERY:,}"
     assert facts["three_layer_log_lines"] == str(len(PUBLISHED_ERRORS))
+    assert re.fullmatch(r"```text\n(Error:\S+\n)+```", facts["three_layer_error_log"]), "a plain-text block of the log"
     logged = re.findall(r"^Error:(\S+)$", facts["three_layer_error_log"], re.M)
     assert [f"{float(v):.12g}" for v in logged] == PUBLISHED_ERRORS
     assert facts["three_layer_error_log_rounded"] == ", ".join(PUBLISHED_ERRORS)
