@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 from pathlib import Path
 
@@ -24,9 +25,21 @@ X1 = np.array([[0, 1, 1], [1, 1, 0], [1, 0, 1], [1, 1, 1]])
 
 
 @pytest.fixture(scope="module")
-def verdicts() -> dict[str, str]:
-    """The verdict the build computes for each claim, by key."""
+def all_verdicts() -> dict[str, str]:
+    """The verdict the build computes for each claim, by key, computed once in this module."""
     return {c.key: c.verdict for c in notes.claims()}
+
+
+@pytest.fixture
+def verdicts(all_verdicts: dict[str, str]) -> dict[str, str]:
+    """The verdicts; computed afresh for each test in mutmut's coverage pass, so that it ties every test to claims().
+
+    mutmut runs, for each mutant, the tests it saw calling the mutated function; a module-wide
+    computation would be seen by the module's first test alone.
+    """
+    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+        return {c.key: c.verdict for c in notes.claims()}
+    return all_verdicts
 
 
 def test_l1_numbers_are_the_first_iteration_cut_off(verdicts: dict[str, str]) -> None:
