@@ -143,6 +143,20 @@ def test_verdicts_follow_the_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
     assert checked["l1_second"] == checked["loop_lines"] == notes.HOLDS
 
 
+@pytest.mark.parametrize(("steepness", "expected"), [(3.0, notes.HOLDS), (1.0, notes.PARTLY), (1 / 3, notes.FAILS)])
+def test_sigmoid_four_verdict_follows_the_gap(monkeypatch: pytest.MonkeyPatch, steepness: float, expected: str) -> None:
+    """A steeper sigmoid is within a thousandth of its ends at ±4, a flatter one not within a twentieth."""
+    notes.dot_scan()  # cached with the real sigmoid before it is swapped
+    gap = 1 - sigmoid(4.0 * steepness)
+    assert (gap < 0.001, gap < 0.05) == {notes.HOLDS: (True, True), notes.PARTLY: (False, True)}.get(
+        expected, (False, False)
+    )
+    real = notes.nonlin
+    monkeypatch.setattr(notes, "nonlin", lambda x, deriv=False: real(x, True) if deriv else sigmoid(steepness * x))
+    (row,) = [c for c in notes.claims() if c.key == "sigmoid_four"]
+    assert row.verdict == expected
+
+
 def test_page_shows_every_verdict(built_site: Path) -> None:
     """The built page has a table row for every claim, with the verdict computed for it."""
     page = (built_site / "part-1" / "checking-the-notes" / "index.html").read_text(encoding="utf-8")
