@@ -9,6 +9,7 @@
   "use strict";
 
   var share = window.tinynetShare;
+  var el = share.el;
   var here = document.currentScript ? document.currentScript.src : "";
   var DATA_URL = here.replace(/javascripts\/explorer\.js(\?.*)?$/, "explorer-data.json");
   var SVG = "http://www.w3.org/2000/svg";
@@ -208,18 +209,6 @@
   // a count with its noun, singular for one ("1 iteration", "10,000 iterations")
   function counted(n, noun) {
     return grouped(n) + " " + noun + (n === 1 ? "" : "s");
-  }
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      if (key === "text") node.textContent = attrs[key];
-      else node.setAttribute(key, attrs[key]);
-    });
-    (children || []).forEach(function (child) {
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
   }
 
   function svg(tag, attrs, text) {

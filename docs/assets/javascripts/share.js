@@ -87,6 +87,19 @@
     });
   }
 
+  // an element with attributes ("text" sets its text) and children (elements or strings)
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (key === "text") node.textContent = attrs[key];
+      else node.setAttribute(key, attrs[key]);
+    });
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
   // a "Copy as Python" button and the line that says what it did; text() gives the script
   function copyButton(text, className) {
     var button = document.createElement("button");
@@ -118,5 +131,6 @@
     wholeParam: wholeParam,
     withData: withData,
     copyButton: copyButton,
+    el: el,
   };
 })();

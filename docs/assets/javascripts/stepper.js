@@ -383,18 +383,6 @@
 
   // --- the page -----------------------------------------------------------------------------------
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      if (key === "text") node.textContent = attrs[key];
-      else node.setAttribute(key, attrs[key]);
-    });
-    (children || []).forEach(function (child) {
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
-
   var X_POST = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]];
   var PRESETS = [
     { id: "post", name: "the post's data (target: the first column)", X: X_POST, y: [[0], [0], [1], [1]] },
@@ -403,6 +391,7 @@
   ];
 
   var share = window.tinynetShare;
+  var el = share.el;
   var sameRows = share.sameRows;
   var rowsText = share.rowsText;
   var parseRows = share.parseRows;
