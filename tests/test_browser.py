@@ -188,8 +188,17 @@ def look_at(base_url: str, path: str, desktop, phone, dark: dict | None = None) 
     return report
 
 
+# a plot's image loads when the reader scrolls near it; a full-page picture needs them all
+LOAD_EVERY_IMAGE = """async () => {
+    const lazy = [...document.querySelectorAll('img[loading=lazy]')];
+    lazy.forEach((image) => { image.loading = 'eager'; });
+    await Promise.all(lazy.map((image) => image.decode().catch(() => null)));
+}"""
+
+
 def full_page_screenshots(page, name: str) -> int:
-    """The whole page, top to bottom, as the reader's scheme shows it."""
+    """The whole page, top to bottom, as the reader's scheme shows it, with every image loaded."""
+    page.evaluate(LOAD_EVERY_IMAGE)
     page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
     return 1
 

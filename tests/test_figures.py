@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import io
 import re
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,7 +42,7 @@ FIGURES = """() => {
         filtered: [...article.querySelectorAll("*")].filter(e => getComputedStyle(e).filter !== "none")
             .map(e => e.tagName.toLowerCase() + "." + e.getAttribute("class")),
         plots: [...article.querySelectorAll(".plots")].map(p => [...p.querySelectorAll("img")].filter(shown)
-            .map(i => ({kind: i.getAttribute("class"), src: i.getAttribute("src"), alt: i.alt}))),
+            .map(i => ({kind: i.getAttribute("class"), src: i.src, alt: i.alt}))),
         loose: images.filter(i => !i.closest(".plots")).map(i => ({src: i.getAttribute("src"), shown: shown(i)})),
         charts: [...article.querySelectorAll("svg[role=img]")].filter(shown).map(s =>
             [...s.querySelectorAll("text")].map(t => getComputedStyle(t).fill)),
@@ -77,9 +78,9 @@ def contrast(first: tuple[float, ...], second: tuple[float, ...]) -> float:
 
 
 def corner(src: str) -> tuple[int, ...]:
-    """The top left pixel of a data: URI image: a plot's background."""
-    data = base64.b64decode(src.split("base64,", 1)[1])
-    return Image.open(io.BytesIO(data)).convert("RGB").getpixel((0, 0))
+    """The top left pixel of an image (its address, or a data: URI): a plot's background."""
+    with urllib.request.urlopen(src) as response:
+        return Image.open(io.BytesIO(response.read())).convert("RGB").getpixel((0, 0))
 
 
 def what_shows(page, url: str) -> dict:

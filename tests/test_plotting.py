@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import colorsys
 import io
+import json
 import re
 from html.parser import HTMLParser
 
@@ -21,6 +22,7 @@ from tinynet.plotting import (
     DENSITY,
     DPI,
     LIGHT,
+    PLOT_MIME,
     SCHEMES,
     SIZE,
     Ink,
@@ -73,6 +75,26 @@ def test_a_plot_shows_the_light_image_and_hides_the_dark_one() -> None:
     assert all(f'width="{round(SIZE[0] * DPI)}" height="{round(SIZE[1] * DPI)}"' in image for image in images)
     sources = [base64.b64decode(re.search(r"base64,([^\"]+)", image)[1]) for image in images]  # type: ignore[index]
     assert sources[0] != sources[1]
+
+
+def test_a_plot_gives_the_site_both_images_as_data() -> None:
+    """For the site, which links each image as a file, a plot's own output type holds both PNGs and what the page shows.
+
+    Jupyter shows the HTML; the site's notebook template builds its images from this.
+    """
+    shown = plot(a_line, alt='error "falling"')
+    bundle = shown._repr_mimebundle_()
+    assert list(bundle) == [PLOT_MIME]
+    fields = bundle[PLOT_MIME]
+    assert base64.b64decode(fields["light"]) == shown.light and base64.b64decode(fields["dark"]) == shown.dark
+    assert fields["alt"] == 'error "falling"'
+    assert (fields["width"], fields["height"]) == (round(SIZE[0] * DPI), round(SIZE[1] * DPI))
+    assert fields["text"] == f"{shown.text:.1f}" and shown.text > 10
+    assert json.loads(json.dumps(fields)) == fields, "it travels as JSON in the notebook"
+    # the HTML Jupyter shows carries the same images and sizes
+    html = shown._repr_html_()
+    assert f"base64,{fields['light']}" in html and f"base64,{fields['dark']}" in html
+    assert html.count(f'data-text-px="{fields["text"]}"') == 2
 
 
 def test_the_iteration_axis_is_logarithmic_and_labelled() -> None:

@@ -17,6 +17,8 @@ starts, import this tree's src/ rather than another checkout's.
 from __future__ import annotations
 
 import ast
+import base64
+import hashlib
 import importlib
 import json
 import logging
@@ -188,27 +190,41 @@ def to_html(path: str, toc_depth: int) -> dict:
     from nbconvert.preprocessors import CoalesceStreamsPreprocessor
     from traitlets.config import Config
 
+    from tinynet.plotting import PLOT_MIME
+
     notebook = jupytext.read(path)
     for number, cell in enumerate(notebook.cells, 1):
         cell.id = str(number)  # nbformat's ids are random
     nbclient.NotebookClient(notebook, allow_errors=False).execute()
     # how a kernel splits a cell's prints into chunks depends on timing
     notebook, _ = CoalesceStreamsPreprocessor().preprocess(notebook, {})
+    images: dict[str, str] = {}  # a plot's image file beside the page -> its PNG, in base64
+
+    def plot_file(png: str) -> str:
+        name = f"plot-{hashlib.sha256(png.encode()).hexdigest()[:16]}.png"
+        images[name] = png
+        return name
+
+    priority = [PLOT_MIME, *HTMLExporter().default_config.NbConvertBase.display_data_priority]
     exporter = HTMLExporter(
-        # no stylesheet inlined in the page: notebook_css.py writes the shared one
-        config=Config({"CSSHTMLHeaderPreprocessor": {"enabled": False}}),
+        # no stylesheet inlined in the page: notebook_css.py writes the shared one; a plot shown by its own template
+        config=Config(
+            {"CSSHTMLHeaderPreprocessor": {"enabled": False}, "NbConvertBase": {"display_data_priority": priority}}
+        ),
         template_file="notebook.html.j2",
         extra_template_paths=[str(TEMPLATES), settings.templates_dir],
-        # outputs' HTML as it is, as mkdocs-jupyter has it (nbconvert's default would rewrite the plots' <picture>)
+        # outputs' HTML as it is, as mkdocs-jupyter has it (nbconvert's default would sanitise it)
         filters={
             "highlight_code": highlighter(),
             "clean_html": lambda html: html if isinstance(html, str) else html.decode(),
+            "plot_file": plot_file,
         },
     )
-    content, _ = exporter.from_notebook_node(notebook, resources={"mkdocs": {"include_requirejs": False}})
+    resources = {"mkdocs": {"include_requirejs": False}, "plot_mime": PLOT_MIME}
+    content, _ = exporter.from_notebook_node(notebook, resources=resources)
     toc = markdown.Markdown(extensions=[TocExtension(toc_depth=toc_depth)])
     toc.convert(convert.nb2md(path))
-    return {"content": content, "toc_tokens": toc.toc_tokens}
+    return {"content": content, "toc_tokens": toc.toc_tokens, "images": images}
 
 
 def render(path: str, toc_depth: int, cache_path: str) -> None:
@@ -355,6 +371,10 @@ def on_pre_page(page, config, files):
         cached = json.loads(_entries[path].read_text(encoding="utf-8"))
         page.content = cached["content"]
         page.toc = get_toc(cached["toc_tokens"])
+        folder = Path(page.file.abs_dest_path).parent
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, png in cached["images"].items():
+            (folder / name).write_bytes(base64.b64decode(png))
         log.info("cache: %s shown from the cache", Path(path).name)
 
     page.render = render

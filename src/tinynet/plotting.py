@@ -24,6 +24,9 @@ from PIL import Image
 DPI = 100
 DENSITY = 1.5
 SIZE = (5.2, 3.4)
+# a plot's own output type: Jupyter shows its HTML, with the images inline; the site's pages link each image
+# as a file of its own (sitebuild's notebook template), which a browser loads only when the reader reaches it
+PLOT_MIME = "application/vnd.tinynet.plot+json"
 
 
 @dataclass(frozen=True)
@@ -155,18 +158,24 @@ class Plot:
     # its size in inches: DPI CSS px an inch
     size: tuple[float, float] = SIZE
 
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, dict[str, str | int]]:
+        """Both PNGs (base64) with their size in CSS px, alt text and smallest text, for a page to link as files."""
+        width, height = (round(side * DPI) for side in self.size)
+        light, dark = (base64.b64encode(data).decode() for data in (self.light, self.dark))
+        text = f"{self.text:.1f}"
+        return {
+            PLOT_MIME: {"alt": self.alt, "width": width, "height": height, "text": text, "light": light, "dark": dark}
+        }
+
     def _repr_html_(self) -> str:
-        """Both images, DPI CSS px an inch; the dark one hidden until the stylesheet shows it in the dark scheme."""
-        alt = html.escape(self.alt)
-        images = []
-        for scheme, data in (("light", self.light), ("dark", self.dark)):
-            hidden = ' style="display:none"' if scheme == "dark" else ""
-            width, height = (round(side * DPI) for side in self.size)
-            source = base64.b64encode(data).decode()
-            images.append(
-                f'<img class="plot plot--{scheme}" alt="{alt}" width="{width}" height="{height}"{hidden}'
-                f' data-text-px="{self.text:.1f}" src="data:image/png;base64,{source}">'
-            )
+        """Both images inline, DPI CSS px an inch; the dark one hidden unless the stylesheet shows the dark scheme."""
+        plot = self._repr_mimebundle_()[PLOT_MIME]
+        size = f'alt="{html.escape(self.alt)}" width="{plot["width"]}" height="{plot["height"]}"'
+        images = (
+            f'<img class="plot plot--{scheme}" {size}{hidden} data-text-px="{plot["text"]}"'
+            f' src="data:image/png;base64,{plot[scheme]}">'
+            for scheme, hidden in (("light", ""), ("dark", ' style="display:none"'))
+        )
         return f'<div class="plots">{"".join(images)}</div>'
 
 
