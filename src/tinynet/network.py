@@ -79,12 +79,21 @@ def predict(rows, syn0: np.ndarray, syn1: np.ndarray | None = None) -> np.ndarra
     return out
 
 
-def _check(X, y, iterations: int) -> None:
-    """Refuse data and counts the scripts could not run with."""
+def _start(X, y, iterations: int, record: Iterable[int], track_error: bool) -> tuple:
+    """The data as arrays, the iterations to record, and room for each iteration's error when tracked.
+
+    Refuses data and counts the scripts could not run with.
+    """
     if iterations < 0:
         raise ValueError(f"iterations must be 0 or more, not {iterations}")
     if np.ndim(X) != 2 or np.ndim(y) != 2 or len(X) != len(y):
         raise ValueError("X must be rows x columns and y one column with a row per row of X")
+    return np.asarray(X), np.asarray(y), set(record), np.empty(iterations) if track_error else None
+
+
+def _copies(**arrays: np.ndarray) -> dict[str, np.ndarray]:
+    """A copy of each array, by name: a snapshot that later updates leave alone."""
+    return {name: array.copy() for name, array in arrays.items()}
 
 
 def train_two_layer(
@@ -101,11 +110,7 @@ def train_two_layer(
     With track_error, also keep the mean absolute error of every iteration.
     alpha scales each update (the learning rate); 1.0 is the script, bit for bit.
     """
-    X = np.asarray(X)
-    y = np.asarray(y)
-    _check(X, y, iterations)
-    wanted = set(record)
-    errors = np.empty(iterations) if track_error else None
+    X, y, wanted, errors = _start(X, y, iterations, record, track_error)
     snapshots: dict[int, Snapshot] = {}
     (syn0,) = initial_weights([(X.shape[1], 1)], seed)
     l1 = None
@@ -120,17 +125,8 @@ def train_two_layer(
             before = syn0.copy()
         syn0 += np.dot(l0.T, l1_delta) if alpha == 1 else alpha * np.dot(l0.T, l1_delta)
         if i in wanted:
-            snapshots[i] = Snapshot(
-                i,
-                {
-                    "l0": l0.copy(),
-                    "l1": l1.copy(),
-                    "l1_error": l1_error.copy(),
-                    "l1_delta": l1_delta.copy(),
-                    "syn0": before,
-                    "syn0_after": syn0.copy(),
-                },
-            )
+            state = _copies(l0=l0, l1=l1, l1_error=l1_error, l1_delta=l1_delta)
+            snapshots[i] = Snapshot(i, {**state, "syn0": before, **_copies(syn0_after=syn0)})
     return TwoLayerRun(syn0, l1, iterations, seed, snapshots, errors)
 
 
@@ -150,11 +146,7 @@ def train_three_layer(
     The error log holds what the script prints every `log_every` iterations.
     alpha scales each update (the learning rate); 1.0 is the script, bit for bit.
     """
-    X = np.asarray(X)
-    y = np.asarray(y)
-    _check(X, y, iterations)
-    wanted = set(record)
-    errors = np.empty(iterations) if track_error else None
+    X, y, wanted, errors = _start(X, y, iterations, record, track_error)
     snapshots: dict[int, Snapshot] = {}
     error_log: list[tuple[int, float]] = []
     syn0, syn1 = initial_weights([(X.shape[1], hidden), (hidden, 1)], seed)
@@ -176,20 +168,9 @@ def train_three_layer(
         syn1 += l1.T.dot(l2_delta) if alpha == 1 else alpha * l1.T.dot(l2_delta)
         syn0 += l0.T.dot(l1_delta) if alpha == 1 else alpha * l0.T.dot(l1_delta)
         if j in wanted:
-            snapshots[j] = Snapshot(
-                j,
-                {
-                    "l0": l0.copy(),
-                    "l1": l1.copy(),
-                    "l2": l2.copy(),
-                    "l2_error": l2_error.copy(),
-                    "l2_delta": l2_delta.copy(),
-                    "l1_error": l1_error.copy(),
-                    "l1_delta": l1_delta.copy(),
-                    "syn0": before[0],
-                    "syn1": before[1],
-                    "syn0_after": syn0.copy(),
-                    "syn1_after": syn1.copy(),
-                },
+            state = _copies(
+                l0=l0, l1=l1, l2=l2, l2_error=l2_error, l2_delta=l2_delta, l1_error=l1_error, l1_delta=l1_delta
             )
+            after = _copies(syn0_after=syn0, syn1_after=syn1)
+            snapshots[j] = Snapshot(j, {**state, "syn0": before[0], "syn1": before[1], **after})
     return ThreeLayerRun(syn0, syn1, l2, iterations, seed, error_log, snapshots, errors)
