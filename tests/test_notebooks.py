@@ -235,16 +235,23 @@ def test_mkdocs_jupyter_still_offers_what_the_build_uses() -> None:
     cache.py converts the notebooks itself and gives each notebook page its own `render`, in place of the one
     mkdocs-jupyter sets in `on_pre_page`; if a release renames or moves any of these, this test says which.
     """
+    from jupyter_core.paths import jupyter_path
     from mkdocs_jupyter import convert
     from mkdocs_jupyter.config import settings
     from mkdocs_jupyter.plugin import Plugin
 
     template = (Path(settings.templates_dir) / "mkdocs_html" / "notebook.html.j2").read_text(encoding="utf-8")
     ours = (ROOT / "src" / "sitebuild" / "templates" / "notebook.html.j2").read_text(encoding="utf-8")
-    emptied = re.findall(r"\{%-? block (\w+)", ours)
+    blocks = re.findall(r"\{%-? block (\w+)", ours)
+    emptied, plot = blocks[:-1], blocks[-1]
     assert emptied == ["notebook_css", "html_head_js_mathjax", "html_head_js_mermaidjs"]
     for block in emptied:
         assert re.search(r"\{%-? block " + block + r" -?%\}", template), f"mkdocs-jupyter's template lost {block}"
+    # a plot's output type comes to the block nbconvert keeps for types it does not know
+    assert plot == "data_other"
+    found = [Path(folder) / "base" / "display_priority.j2" for folder in jupyter_path("nbconvert", "templates")]
+    base = next(path for path in found if path.is_file())
+    assert "{%- block data_other -%}" in base.read_text(encoding="utf-8"), f"{base} lost data_other"
     for asset in ("index.css", "theme-light.css", "clipboard.umd.js"):
         assert (Path(settings.templates_dir) / "mkdocs_html" / "assets" / asset).is_file(), asset
     assert callable(convert.nb2md) and callable(Plugin.should_include) and callable(Plugin.on_pre_page)
