@@ -224,7 +224,7 @@ def test_page_comes_out_clean(built_site: Path, notebook: Path) -> None:
     """A notebook page inlines no stylesheet and no loader, links the shared one, and numbers its cells in order."""
     html = (site_folder(built_site, notebook) / "index.html").read_text(encoding="utf-8")
     assert "<style" not in html and "mermaid" not in html.lower()
-    assert html.count('href="../../assets/stylesheets/jupyter.css"') == 1
+    assert html.count('href="../../assets/stylesheets/notebook.css"') == 1
     cells = re.findall(r'id="cell-id=([^"]*)"', html)
     assert cells and cells == [str(n) for n in range(1, len(cells) + 1)]
 
@@ -252,8 +252,7 @@ def test_mkdocs_jupyter_still_offers_what_the_build_uses() -> None:
     found = [Path(folder) / "base" / "display_priority.j2" for folder in jupyter_path("nbconvert", "templates")]
     base = next(path for path in found if path.is_file())
     assert "{%- block data_other -%}" in base.read_text(encoding="utf-8"), f"{base} lost data_other"
-    for asset in ("index.css", "theme-light.css", "clipboard.umd.js"):
-        assert (Path(settings.templates_dir) / "mkdocs_html" / "assets" / asset).is_file(), asset
+    assert (Path(settings.templates_dir) / "mkdocs_html" / "assets" / "clipboard.umd.js").is_file()
     assert callable(convert.nb2md) and callable(Plugin.should_include) and callable(Plugin.on_pre_page)
     assert "toc_depth" in dict(Plugin.config_scheme) and "page.render = " in Path(convert.__file__).with_name(
         "plugin.py"

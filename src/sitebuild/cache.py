@@ -207,7 +207,7 @@ def to_html(path: str, toc_depth: int) -> dict:
 
     priority = [PLOT_MIME, *HTMLExporter().default_config.NbConvertBase.display_data_priority]
     exporter = HTMLExporter(
-        # no stylesheet inlined in the page: notebook_css.py writes the shared one; a plot shown by its own template
+        # no stylesheet inlined in the page (the site has its own); a plot shown by its own template
         config=Config(
             {"CSSHTMLHeaderPreprocessor": {"enabled": False}, "NbConvertBase": {"display_data_priority": priority}}
         ),
