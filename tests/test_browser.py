@@ -713,14 +713,28 @@ def test_search_finds_a_term(base_url: str, desktop) -> None:
 
 
 def test_colour_scheme_toggle(base_url: str, desktop) -> None:
-    """The toggle in the header switches between the light and the dark scheme, and back."""
+    """The toggle in the header switches between the light and the dark scheme, and back; the choice is kept.
+
+    One button shows at a time, the one leading to the other scheme; from the keyboard, the focus moves to the
+    button shown in place of the one pressed. A reader's choice outlasts a reload and holds on other pages.
+    """
     page, traffic = desktop
     visit(page, traffic, base_url)
+    shown = "[...document.querySelectorAll('.md-palette-toggle')].filter(b => b.offsetWidth > 0).map(b => b.title)"
     assert page.get_attribute("body", "data-md-color-scheme") == "default"
+    assert page.evaluate(shown) == ["Switch to the dark scheme"]
     page.get_by_title("Switch to the dark scheme").click()
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"
-    page.get_by_title("Switch to the light scheme").click()
+    assert page.evaluate(shown) == ["Switch to the light scheme"]
+    page.reload()
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate", "the choice outlasts a reload"
+    page.get_by_title("Switch to the light scheme").focus()
+    page.keyboard.press("Enter")
     assert page.get_attribute("body", "data-md-color-scheme") == "default"
+    assert page.evaluate("document.activeElement.title") == "Switch to the dark scheme"
+    visit(page, traffic, base_url + "part-1/sigmoid/")
+    assert page.get_attribute("body", "data-md-color-scheme") == "default"
+    assert_clean(traffic, base_url)
 
 
 @pytest.mark.parametrize("path", [*LINE_BY_LINE, "reference/command-line/"])
