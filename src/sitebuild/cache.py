@@ -7,8 +7,8 @@ under src/ it imports, transitively (found by reading the code, never by importi
 machinery, the lock and the platform. A rebuild with nothing changed executes nothing; a changed
 notebook, or a change to code it imports, re-executes that notebook alone.
 
-The notebooks that need executing run in worker processes (`python -m sitebuild.cache`, one per
-core; a single one runs in a thread) while the other pages build; each notebook page waits for
+The notebooks that need executing run in a pool of worker processes (one per core; a single one
+runs in a thread) while the other pages build; each notebook page waits for
 its own (`on_pre_page` gives it a `render` that reads the cache, in place of mkdocs-jupyter's,
 which would convert the notebook again). This hook also makes the build, and everything it
 starts, import this tree's src/ rather than another checkout's.
@@ -22,14 +22,14 @@ import hashlib
 import importlib
 import json
 import logging
+import multiprocessing
 import os
 import re
-import subprocess
 import sys
-import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import jupytext
@@ -234,17 +234,11 @@ def render(path: str, toc_depth: int, cache_path: str) -> None:
     store.write(target, json.dumps(to_html(path, toc_depth)))
 
 
-def serve_jobs() -> None:
-    """A worker (`python -m sitebuild.cache`): render each job read as a JSON line; answer one line for each."""
-    answer = os.fdopen(os.dup(1), "w", encoding="utf-8")
-    os.dup2(2, 1)  # whatever the conversion or a kernel prints goes to stderr, not into the answers
-    for line in sys.stdin:
-        try:
-            render(**json.loads(line))
-            answer.write("{}\n")
-        except Exception:  # the build reports the notebook's own error
-            answer.write(json.dumps({"error": traceback.format_exc()}) + "\n")
-        answer.flush()
+def timed(job: dict) -> float:
+    """Execute and convert one notebook (in a worker process or a thread); the seconds it took."""
+    start = time.perf_counter()
+    render(**job)
+    return time.perf_counter() - start
 
 
 def workers() -> int:
@@ -253,83 +247,32 @@ def workers() -> int:
 
 
 class Runner:
-    """Notebooks executing in the background, in a few worker processes, while the build goes on."""
+    """Notebooks executing in page order while the build goes on: several in worker processes, one per core;
+    a single one in a thread of this process (no interpreter to start)."""
 
     def __init__(self, jobs: list[dict], count: int) -> None:
-        self.queue = list(reversed(jobs))  # popped from the end: in page order
-        self.done = {job["path"]: threading.Event() for job in jobs}
-        self.seconds: dict[str, float] = {}
-        self.errors: dict[str, str] = {}
-        self.lock = threading.Lock()
-        self.processes: list[subprocess.Popen[str]] = []
-        # one notebook runs in this process (no interpreter to start); several, in worker processes
-        target = self.work_here if len(jobs) == 1 else self.work
-        self.threads = [threading.Thread(target=target, daemon=True) for _ in range(count)]
-        for thread in self.threads:
-            thread.start()
+        spawned = multiprocessing.get_context("spawn")  # a fresh interpreter: no copy of the build's threads
+        self.pool = ThreadPoolExecutor(1) if len(jobs) == 1 else ProcessPoolExecutor(count, mp_context=spawned)
+        # a worker finds `timed` by its module's name: mkdocs names a hook's module by its path
+        work = importlib.import_module("sitebuild.cache").timed
+        self.futures = {job["path"]: self.pool.submit(work, job) for job in jobs}
 
-    def work_here(self) -> None:
-        """Render the only job in this process, beside the build (no other conversion runs meanwhile)."""
-        job = self.queue.pop()
-        start = time.perf_counter()
-        try:
-            render(**job)
-        except Exception:  # the build reports the notebook's own error
-            self.errors[job["path"]] = traceback.format_exc()
-        self.seconds[job["path"]] = time.perf_counter() - start
-        self.done[job["path"]].set()
-
-    def work(self) -> None:
-        """One worker process: take the next job while there is one, answer whoever waits for it."""
-        worker = subprocess.Popen(
-            [sys.executable, "-m", "sitebuild.cache"],
-            cwd=ROOT,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        with self.lock:
-            self.processes.append(worker)
-        assert worker.stdin and worker.stdout
-        with worker:
-            while True:
-                with self.lock:
-                    if not self.queue or self.errors:
-                        break
-                    job = self.queue.pop()
-                start = time.perf_counter()
-                try:
-                    worker.stdin.write(json.dumps(job) + "\n")
-                    worker.stdin.flush()
-                    reply = json.loads(worker.stdout.readline() or '{"error": "the worker stopped"}')
-                except OSError as problem:
-                    reply = {"error": f"the worker stopped: {problem}"}
-                if "error" in reply:
-                    self.errors[job["path"]] = reply["error"]
-                self.seconds[job["path"]] = time.perf_counter() - start
-                self.done[job["path"]].set()
-            worker.stdin.close()
-
-    def wait(self, path: str | None = None) -> None:
-        """Wait for one notebook (or all of them); fail the build if executing any failed."""
-        if path is None:
-            for thread in self.threads:
-                thread.join()
-        elif path in self.done:
-            while not self.done[path].wait(0.2) and any(thread.is_alive() for thread in self.threads):
-                pass
-        if self.errors:
-            shown = "\n".join(f"{p}:\n{e}" for p, e in self.errors.items())
-            raise PluginError(f"executing a notebook failed: {shown}")
-        if path in self.done and not self.done[path].is_set():
-            raise PluginError(f"{path}: the workers stopped before executing it")
+    def wait(self, path: str | None = None) -> dict[str, float]:
+        """Wait for one notebook (or all of them) and return their seconds; fail the build if executing one failed."""
+        waited = self.futures if path is None else {p: f for p, f in self.futures.items() if p == path}
+        seconds = {}
+        for name, future in waited.items():
+            try:
+                seconds[name] = future.result()
+            except Exception as error:  # the notebook's own error, with the worker's traceback
+                self.stop()
+                shown = "".join(traceback.format_exception(error))
+                raise PluginError(f"executing a notebook failed: {name}:\n{shown}") from None
+        return seconds
 
     def stop(self) -> None:
-        """Stop the workers at once (the build failed elsewhere)."""
-        with self.lock:
-            self.queue.clear()
-            for process in self.processes:
-                process.kill()
+        """Start no other notebook (the build failed)."""
+        self.pool.shutdown(wait=False, cancel_futures=True)
 
 
 _running: list[Runner] = []
@@ -384,9 +327,7 @@ def on_pre_page(page, config, files):
 def on_post_build(config) -> None:
     """Every notebook has run (or the build fails); say how long each took."""
     while _running:
-        runner = _running.pop()
-        runner.wait()
-        times = sorted(runner.seconds.items(), key=lambda item: -item[1])
+        times = sorted(_running.pop().wait().items(), key=lambda item: -item[1])
         log.info("cache: seconds per notebook: %s", ", ".join(f"{Path(p).name} {t:.1f}" for p, t in times))
 
 
@@ -394,7 +335,3 @@ def on_build_error(error) -> None:
     """Stop the workers when the build fails for another reason."""
     while _running:
         _running.pop().stop()
-
-
-if __name__ == "__main__":
-    serve_jobs()
