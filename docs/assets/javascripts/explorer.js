@@ -126,55 +126,18 @@
     return f;
   }
 
-  // the same iteration in place, keeping only its error: what training runs thousands of times
-  function advance3(X, y, w, hidden, alpha, s) {
-    var R = X.length, C = X[0].length, H = hidden, syn0 = w.syn0, syn1 = w.syn1;
-    var l1 = s.l1, d1 = s.d1, d2 = s.d2;
-    var r, c, h, sum, total = 0;
-    for (r = 0; r < R; r++) {
-      for (h = 0; h < H; h++) {
-        sum = 0;
-        for (c = 0; c < C; c++) sum += X[r][c] * syn0[c * H + h];
-        l1[r * H + h] = 1 / (1 + Math.exp(-sum));
-      }
-      sum = 0;
-      for (h = 0; h < H; h++) sum += l1[r * H + h] * syn1[h];
-      var l2 = 1 / (1 + Math.exp(-sum));
-      var e = y[r] - l2;
-      total += Math.abs(e);
-      d2[r] = e * (l2 * (1 - l2));
-      for (h = 0; h < H; h++) {
-        var a = l1[r * H + h];
-        d1[r * H + h] = d2[r] * syn1[h] * (a * (1 - a));
-      }
-    }
-    for (h = 0; h < H; h++) {
-      sum = 0;
-      for (r = 0; r < R; r++) sum += l1[r * H + h] * d2[r];
-      syn1[h] = syn1[h] + alpha * sum;
-    }
-    for (c = 0; c < C; c++) {
-      for (h = 0; h < H; h++) {
-        sum = 0;
-        for (r = 0; r < R; r++) sum += X[r][c] * d1[r * H + h];
-        syn0[c * H + h] = syn0[c * H + h] + alpha * sum;
-      }
-    }
-    return total / R;
-  }
-
   // train from the initial weights w0; keep the weights every EVERY iterations and every error
   function train3(X, y, iterations, w0, hidden, alpha) {
-    var R = X.length;
-    var s = { l1: new Float64Array(R * hidden), d1: new Float64Array(R * hidden), d2: new Float64Array(R) };
+    var x = Float64Array.from([].concat.apply([], X)); // the rows one after another, as share.advance3 takes them
+    var s = {};
     var w = copyWeights(w0);
     var checkpoints = [];
     var errors = new Float64Array(iterations);
     for (var it = 0; it < iterations; it++) {
       if (it % EVERY === 0) checkpoints.push(copyWeights(w));
-      errors[it] = advance3(X, y, w, hidden, alpha, s);
+      errors[it] = share.advance3(x, y, w.syn0, w.syn1, alpha, s);
     }
-    return { X: X, y: y, iterations: iterations, hidden: hidden, alpha: alpha, checkpoints: checkpoints, errors: errors, final: w, scratch: s };
+    return { X: X, x: x, y: y, iterations: iterations, hidden: hidden, alpha: alpha, checkpoints: checkpoints, errors: errors, final: w, scratch: s };
   }
 
   // the weights at the start of iteration it (it = iterations: the trained ones)
@@ -182,7 +145,7 @@
     if (it >= run.iterations) return copyWeights(run.final);
     var k = Math.floor(it / EVERY);
     var w = copyWeights(run.checkpoints[k]);
-    for (var i = k * EVERY; i < it; i++) advance3(run.X, run.y, w, run.hidden, run.alpha, run.scratch);
+    for (var i = k * EVERY; i < it; i++) share.advance3(run.x, run.y, w.syn0, w.syn1, run.alpha, run.scratch);
     return w;
   }
 

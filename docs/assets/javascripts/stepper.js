@@ -166,41 +166,7 @@
         return { syn0: syn0, syn1: draw(4, 1, random) };
       },
       advance: function (X, y, w, scratch) {
-        var R = X.rows, C = X.cols, H = w.syn1.rows, x = X.v, syn0 = w.syn0.v, syn1 = w.syn1.v;
-        if (!scratch.l1) {
-          scratch.l1 = new Float64Array(R * H);
-          scratch.d1 = new Float64Array(R * H);
-          scratch.d2 = new Float64Array(R);
-        }
-        var l1 = scratch.l1, d1 = scratch.d1, d2 = scratch.d2;
-        var r, c, h, sum;
-        for (r = 0; r < R; r++) {
-          for (h = 0; h < H; h++) {
-            sum = 0;
-            for (c = 0; c < C; c++) sum += x[r * C + c] * syn0[c * H + h];
-            l1[r * H + h] = 1 / (1 + Math.exp(-sum));
-          }
-          sum = 0;
-          for (h = 0; h < H; h++) sum += l1[r * H + h] * syn1[h];
-          var l2 = 1 / (1 + Math.exp(-sum));
-          d2[r] = (y.v[r] - l2) * (l2 * (1 - l2));
-          for (h = 0; h < H; h++) {
-            var a = l1[r * H + h];
-            d1[r * H + h] = d2[r] * syn1[h] * (a * (1 - a));
-          }
-        }
-        for (h = 0; h < H; h++) {
-          sum = 0;
-          for (r = 0; r < R; r++) sum += l1[r * H + h] * d2[r];
-          syn1[h] = syn1[h] + sum;
-        }
-        for (c = 0; c < C; c++) {
-          for (h = 0; h < H; h++) {
-            sum = 0;
-            for (r = 0; r < R; r++) sum += x[r * C + c] * d1[r * H + h];
-            syn0[c * H + h] = syn0[c * H + h] + sum;
-          }
-        }
+        share.advance3(X.v, y.v, w.syn0.v, w.syn1.v, 1, scratch);
       },
       frame: function (X, y, w) {
         var f = { l0: X };
