@@ -247,8 +247,7 @@ def workers() -> int:
 
 
 class Runner:
-    """Notebooks executing in page order while the build goes on: several in worker processes, one per core;
-    a single one in a thread of this process (no interpreter to start)."""
+    """Notebooks executing in page order while the build goes on: in worker processes, or a single one in a thread."""
 
     def __init__(self, jobs: list[dict], count: int) -> None:
         spawned = multiprocessing.get_context("spawn")  # a fresh interpreter: no copy of the build's threads
@@ -268,6 +267,8 @@ class Runner:
                 self.stop()
                 shown = "".join(traceback.format_exception(error))
                 raise PluginError(f"executing a notebook failed: {name}:\n{shown}") from None
+        if path is None:  # all done: the workers end (`mkdocs serve` builds again and again)
+            self.pool.shutdown()
         return seconds
 
     def stop(self) -> None:
