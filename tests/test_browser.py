@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -249,14 +250,8 @@ class Walk:
         return self.reports[path]
 
 
-WALKS: dict[Path, Walk] = {}
-
-
-def start_walk(site: Path) -> Walk:
-    """The walk over a built site, started on the first call."""
-    if site not in WALKS:
-        WALKS[site] = Walk(site)
-    return WALKS[site]
+# the walk over a built site, started once per site (on the first call)
+start_walk = cache(Walk)
 
 
 after_build("test_page_in_the_browser", start_walk)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -109,14 +110,8 @@ class Walk:
         return found
 
 
-WALKS: dict[Path, Walk] = {}
-
-
-def start_walk(site: Path) -> Walk:
-    """The walk over a built site, started on the first call."""
-    if site not in WALKS:
-        WALKS[site] = Walk(site)
-    return WALKS[site]
+# the walk over a built site, started once per site (on the first call)
+start_walk = cache(Walk)
 
 
 after_build("test_every_block_stays_in_the_text_column", start_walk)

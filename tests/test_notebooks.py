@@ -11,6 +11,7 @@ import sys
 import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -110,14 +111,8 @@ class Standalone:
             self.done.set()
 
 
-RUNS: dict[Path, Standalone] = {}
-
-
-def start_standalone(site: Path) -> Standalone:
-    """The standalone runs of a built site's downloads, started on the first call."""
-    if site not in RUNS:
-        RUNS[site] = Standalone(site)
-    return RUNS[site]
+# the standalone runs of a built site's downloads, started once per site (on the first call)
+start_standalone = cache(Standalone)
 
 
 after_build("test_downloaded_notebook_runs_on_its_own", start_standalone)

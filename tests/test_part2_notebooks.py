@@ -116,8 +116,10 @@ def test_notebook_pages_show_their_output(built_site: Path, page: str, computed:
     """Each Part 2 notebook page was executed at build time: it shows a computed line and at least one plot."""
     html = (built_site / "part-2" / page / "index.html").read_text(encoding="utf-8")
     assert computed in html
-    images = re.findall(r'<img [^>]*\bsrc="(plot-[0-9a-f]{16}\.png)"', html)
+    tags = re.findall(r'<img [^>]*\bsrc="plot-[0-9a-f]{16}\.png"[^>]*>', html)
+    images = [re.search(r'\bsrc="([^"]+)"', tag)[1] for tag in tags]  # type: ignore[index]
     assert images and len(images) == 2 * html.count('<div class="plots">'), "each plot links its two images"
+    assert all('loading="lazy"' in tag for tag in tags), "a plot's images load when the reader nears them"
     assert all((built_site / "part-2" / page / image).is_file() for image in images)
     assert "data:image" not in html, "no image inlined in the page"
     assert "Traceback" not in html

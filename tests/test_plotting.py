@@ -28,6 +28,7 @@ from tinynet.plotting import (
     Ink,
     Plot,
     draw,
+    images_html,
     labelled,
     log_iterations,
     plot,
@@ -95,6 +96,12 @@ def test_a_plot_gives_the_site_both_images_as_data() -> None:
     html = shown._repr_html_()
     assert f"base64,{fields['light']}" in html and f"base64,{fields['dark']}" in html
     assert html.count(f'data-text-px="{fields["text"]}"') == 2
+    assert "loading=" not in html
+    # the site's pages: the same images at addresses of their own, loaded when the reader nears them
+    linked = images_html(fields, lambda png: f"{len(png)}.png", lazy=True)
+    assert linked.count('loading="lazy"') == 2 and "base64" not in linked
+    assert f'src="{len(fields["light"])}.png"' in linked and f'src="{len(fields["dark"])}.png"' in linked
+    assert linked.replace(' loading="lazy" decoding="async"', "") == images_html(fields, lambda png: f"{len(png)}.png")
 
 
 def test_the_iteration_axis_is_logarithmic_and_labelled() -> None:

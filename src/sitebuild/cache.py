@@ -190,7 +190,7 @@ def to_html(path: str, toc_depth: int) -> dict:
     from nbconvert.preprocessors import CoalesceStreamsPreprocessor
     from traitlets.config import Config
 
-    from tinynet.plotting import PLOT_MIME
+    from tinynet.plotting import PLOT_MIME, images_html
 
     notebook = jupytext.read(path)
     for number, cell in enumerate(notebook.cells, 1):
@@ -201,6 +201,7 @@ def to_html(path: str, toc_depth: int) -> dict:
     images: dict[str, str] = {}  # a plot's image file beside the page -> its PNG, in base64
 
     def plot_file(png: str) -> str:
+        """The name of the image's file beside the page; its PNG is kept for it."""
         name = f"plot-{hashlib.sha256(png.encode()).hexdigest()[:16]}.png"
         images[name] = png
         return name
@@ -217,7 +218,7 @@ def to_html(path: str, toc_depth: int) -> dict:
         filters={
             "highlight_code": highlighter(),
             "clean_html": lambda html: html if isinstance(html, str) else html.decode(),
-            "plot_file": plot_file,
+            "plot_html": lambda fields: images_html(fields, plot_file, lazy=True),
         },
     )
     resources = {"mkdocs": {"include_requirejs": False}, "plot_mime": PLOT_MIME}

@@ -79,7 +79,9 @@ def predict(rows, syn0: np.ndarray, syn1: np.ndarray | None = None) -> np.ndarra
     return out
 
 
-def _start(X, y, iterations: int, record: Iterable[int], track_error: bool) -> tuple:
+def _start(
+    X, y, iterations: int, record: Iterable[int], track_error: bool
+) -> tuple[np.ndarray, np.ndarray, set[int], np.ndarray | None]:
     """The data as arrays, the iterations to record, and room for each iteration's error when tracked.
 
     Refuses data and counts the scripts could not run with.

@@ -168,15 +168,24 @@ class Plot:
         }
 
     def _repr_html_(self) -> str:
-        """Both images inline, DPI CSS px an inch; the dark one hidden unless the stylesheet shows the dark scheme."""
-        plot = self._repr_mimebundle_()[PLOT_MIME]
-        size = f'alt="{html.escape(self.alt)}" width="{plot["width"]}" height="{plot["height"]}"'
-        images = (
-            f'<img class="plot plot--{scheme}" {size}{hidden} data-text-px="{plot["text"]}"'
-            f' src="data:image/png;base64,{plot[scheme]}">'
-            for scheme, hidden in (("light", ""), ("dark", ' style="display:none"'))
-        )
-        return f'<div class="plots">{"".join(images)}</div>'
+        """Both images inline, for Jupyter (see `images_html`)."""
+        return images_html(self._repr_mimebundle_()[PLOT_MIME], lambda png: f"data:image/png;base64,{png}")
+
+
+def images_html(fields: dict[str, str | int], source: Callable[[str], str], lazy: bool = False) -> str:
+    """A plot's two images from its output data, DPI CSS px an inch, each at `source(its base64 PNG)`.
+
+    The dark one is hidden unless the site's stylesheet shows the dark scheme; a lazy image loads when the reader
+    nears it. Jupyter shows it inline, the site's pages as files (sitebuild's notebook template).
+    """
+    size = f'alt="{html.escape(str(fields["alt"]))}" width="{fields["width"]}" height="{fields["height"]}"'
+    loading = ' loading="lazy" decoding="async"' if lazy else ""
+    images = (
+        f'<img class="plot plot--{scheme}" {size}{hidden} data-text-px="{fields["text"]}"{loading}'
+        f' src="{source(str(fields[scheme]))}">'
+        for scheme, hidden in (("light", ""), ("dark", ' style="display:none"'))
+    )
+    return f'<div class="plots">{"".join(images)}</div>'
 
 
 def plot(draw: Callable[[Figure, Ink], object], alt: str, size: tuple[float, float] = SIZE) -> Plot:
