@@ -42,8 +42,9 @@ $(NODE_STAMP): package.json package-lock.json
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
+# on every core: pytest-xdist, one test module to a worker at a time (a module's tests share its slow fixtures)
 test: setup chromium $(NODE_STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # the non-browser tests under every Python 3.11 to 3.14 on this machine, each in its own .venv-3.X,
 # in a temporary copy of the tree with empty caches; prints a table (tests/support/pythons.py);

@@ -6,14 +6,14 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-from support import background
 from support.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Traffic, serve
 
 if TYPE_CHECKING:
@@ -44,12 +44,8 @@ def build_site(destination: Path, root: Path = ROOT) -> subprocess.CompletedProc
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built once, strictly and offline, for every test that reads it."""
-    destination = tmp_path_factory.mktemp("site")
-    done = build_site(destination)
-    assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stdout}\n{done.stderr}"
-    background.site_built(destination)
-    return destination
+    """The site built once per run, strictly and offline, for every test (and every worker) that reads it."""
+    return finished("site", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
@@ -91,37 +87,75 @@ def tree_copy(tmp_path: Path, built_site: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+# what no copy of the tree takes: environments, built sites, installed and generated files
+LEFT_OUT = (".venv*", "site", "node_modules", "__pycache__", "screenshots", ".hypothesis", ".ruff_cache")
+
+
 def copy_project(copy: Path) -> Path:
     """Copy the project to copy: no .venv, site, .git or node_modules, but the caches."""
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "node_modules", "__pycache__", "screenshots")
-    shutil.copytree(ROOT, copy, ignore=ignore)
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(*LEFT_OUT, ".git"))
     return copy
 
 
-# A cold build (empty caches) of a copy of the tree, started in the background as soon as collection
-# ends, so that it runs while the other tests do; the reproducibility test waits for it.
-COLD: dict[str, object] = {}
-COLD_TEST = "test_a_clean_build_equals_the_suite_build"
-# run after the others, in this order: the build-cache tests, which build copies of the tree on both
-# cores, once the browser walks (started in the background when the site is built) are mostly done;
-# then the layout and browser tests, which read the walks' results
-LAST = ["test_build_cache.py", "test_layout.py", "test_browser.py"]
+# The run's two builds of the site, each made once however many workers pytest-xdist runs: the suite's
+# build of this tree (`built_site`) and a cold build (empty caches) of a copy of it (`cold_site`).
+# The first worker to claim one starts it in a child process as soon as its session starts, so that
+# both run while the tests that need no site do; a worker that needs one waits for its `.rc` file.
+BUILDS = pytest.StashKey[set[str]]()
+WAITERS: list[threading.Thread] = []
 
 
-def start_cold_build() -> None:
-    """Copy the tree (with .git, for the same build date; without caches) and start building it."""
-    copy = Path(tempfile.mkdtemp(prefix="tinynet-cold-")) / "project"
-    ignore = shutil.ignore_patterns(".venv", "site", "node_modules", "__pycache__", ".cache", "screenshots")
-    shutil.copytree(ROOT, copy, ignore=ignore)
-    COLD["copy"] = copy
-    COLD["process"] = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(copy / "site")],
-        cwd=copy,
-        env=offline_env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+def shared_folder(factory: pytest.TempPathFactory) -> Path:
+    """A folder every worker of this run sees: the run's temporary folder (its parent, under pytest-xdist)."""
+    base = factory.getbasetemp()
+    return base.parent if "PYTEST_XDIST_WORKER" in os.environ else base
+
+
+def start(name: str, shared: Path) -> None:
+    """Start the build `name` ("site" or "cold") unless a worker of this run has already claimed it."""
+    try:
+        (shared / f"{name}.claimed").open("x").close()
+    except FileExistsError:
+        return
+    root = ROOT
+    if name == "cold":  # a copy with .git (the same build date) and without caches
+        root = shared / "cold-tree"
+        shutil.copytree(ROOT, root, ignore=shutil.ignore_patterns(*LEFT_OUT, ".cache"))
+    with (shared / f"{name}.log").open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(shared / name)],
+            cwd=root,
+            env=offline_env(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def record() -> None:
+        (shared / f"{name}.rc.part").write_text(str(process.wait()))
+        (shared / f"{name}.rc.part").rename(shared / f"{name}.rc")
+
+    WAITERS.append(threading.Thread(target=record, name=f"{name} build"))
+    WAITERS[-1].start()
+
+
+def finished(name: str, factory: pytest.TempPathFactory) -> Path:
+    """The built site `name`, once its build has passed (started now if no worker has started it)."""
+    shared = shared_folder(factory)
+    start(name, shared)
+    rc, deadline = shared / f"{name}.rc", time.monotonic() + 900
+    while not rc.exists():
+        assert time.monotonic() < deadline, f"the {name} build did not end within 900 s"
+        time.sleep(0.2)
+    log = (shared / f"{name}.log").read_text(encoding="utf-8")
+    assert rc.read_text() == "0", f"mkdocs build --strict ({name}) failed:\n{log}"
+    return shared / name
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _start_builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Start the builds the selected tests need, before the first test runs."""
+    for name in sorted(request.config.stash.get(BUILDS, set())):
+        start(name, shared_folder(tmp_path_factory))
 
 
 # the fixtures that build the site; `--no-site` leaves out every test that uses one (make mutate)
@@ -134,42 +168,23 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Leave out the site's tests under --no-site; start the cold build early when a test will need it; run LAST last.
-
-    The browser walk starts in the background once the site is built (tests/support/background.py):
-    with its tests last, the rest of the suite runs meanwhile.
-    """
+    """Leave out the site's tests under --no-site; note which builds the others need."""
     if config.getoption("no_site"):
         building = [item for item in items if SITE_FIXTURES & set(getattr(item, "fixturenames", ()))]
         if building:
             config.hook.pytest_deselected(items=building)
             items[:] = [item for item in items if item not in building]
-    if any(item.name == COLD_TEST for item in items):
-        start_cold_build()
-    background.SELECTED.update(item.originalname for item in items if isinstance(item, pytest.Function))
-    items.sort(key=lambda item: LAST.index(item.path.name) + 1 if item.path.name in LAST else 0)  # stable
+    used = {name for item in items for name in getattr(item, "fixturenames", ())}
+    config.stash[BUILDS] = ({"site"} if SITE_FIXTURES & used else set()) | ({"cold"} if "cold_site" in used else set())
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    """Stop the cold build if nobody waited for it, and remove its copy."""
-    process = COLD.get("process")
-    if isinstance(process, subprocess.Popen) and process.poll() is None:
-        process.kill()
-        process.wait()
-    copy = COLD.get("copy")
-    if isinstance(copy, Path):
-        shutil.rmtree(copy.parent, ignore_errors=True)
+    """Wait for the builds this worker started: another worker may still be waiting for them."""
+    for waiter in WAITERS:
+        waiter.join()
 
 
 @pytest.fixture(scope="session")
-def cold_site() -> Path:
-    """The site built from empty caches in a copy of the tree (the build started when collection ended)."""
-    if not COLD:
-        start_cold_build()
-    process = COLD["process"]
-    assert isinstance(process, subprocess.Popen)
-    log = process.communicate()[0]
-    assert process.returncode == 0, f"the cold build failed:\n{log}"
-    copy = COLD["copy"]
-    assert isinstance(copy, Path)
-    return copy / "site"
+def cold_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from empty caches in a copy of the tree (started when the session started)."""
+    return finished("cold", tmp_path_factory)

@@ -23,7 +23,6 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from support.background import after_build
 from support.browser import (
     AXE,
     CHROMIUM,
@@ -207,8 +206,8 @@ def full_page_screenshots(page, name: str) -> int:
 class Walk:
     """Every page of the nav, looked at in a thread of its own with its own server and browser.
 
-    It is the slowest part of the suite, so it starts as soon as the site is built
-    (tests/support/background.py) and runs while the other modules' tests do.
+    It is the slowest part of the suite: under pytest-xdist (`make test`), the other worker
+    runs other modules meanwhile.
     """
 
     def __init__(self, site: Path) -> None:
@@ -254,12 +253,9 @@ class Walk:
 start_walk = cache(Walk)
 
 
-after_build("test_page_in_the_browser", start_walk)
-
-
 @pytest.fixture(scope="module")
 def walk(built_site: Path) -> Walk:
-    """The walk over the built site: started in the background when the site was built."""
+    """The walk over the built site, running in a thread of its own while the tests read it page by page."""
     return start_walk(built_site)
 
 

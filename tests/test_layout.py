@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from support.background import after_build
 from support.browser import CHROMIUM, CHROMIUM_ARGS, nav_pages, serve
 from support.layout import COPY_BUTTONS, FIGURES, NOTEBOOK_WIDTHS, PROBE
 
@@ -73,7 +72,7 @@ def measure(base: str, path: str, desktop: Page, phone: Page) -> Layout:
 
 
 class Walk:
-    """Every page measured in a thread of its own, started as soon as the site is built (support/background.py)."""
+    """Every page measured in a thread of its own, while the tests read the pages done so far."""
 
     def __init__(self, site: Path) -> None:
         self.layouts: dict[str, Layout] = {}
@@ -114,14 +113,9 @@ class Walk:
 start_walk = cache(Walk)
 
 
-after_build("test_every_block_stays_in_the_text_column", start_walk)
-after_build("test_notebook_pages_use_a_phones_width", start_walk)
-after_build("test_plot_text_reads_on_a_phone_and_is_not_huge_on_a_desktop", start_walk)
-
-
 @pytest.fixture(scope="module")
 def walk(built_site: Path) -> Walk:
-    """The walk over the built site: started in the background when the site was built."""
+    """The walk over the built site, running in a thread of its own while the tests read it page by page."""
     assert CHROMIUM.exists(), f"no {CHROMIUM}: run `make chromium`, or set CHROMIUM to a browser"
     return start_walk(built_site)
 

@@ -21,7 +21,6 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from conftest import OFFLINE, ROOT, build_site, offline_env
-from support.background import after_build
 
 NOTEBOOKS = sorted((ROOT / "docs").glob("part-*/*.py"))
 EXTERNAL = re.compile(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=[\"']?(?:https?:)?//", re.I)
@@ -89,9 +88,9 @@ def run_standalone(files: list[Path], tmp_path: Path) -> list[nbformat.NotebookN
 
 
 class Standalone:
-    """Every download of a built site run on its own, in a background thread started when the site is built.
+    """Every download of a built site run on its own, in a thread of its own.
 
-    Kernels take a minute of CPU; started by tests/support/background.py, they run while other tests do.
+    Kernels take a minute of CPU; under pytest-xdist the other worker runs other tests meanwhile.
     """
 
     def __init__(self, site: Path) -> None:
@@ -115,12 +114,9 @@ class Standalone:
 start_standalone = cache(Standalone)
 
 
-after_build("test_downloaded_notebook_runs_on_its_own", start_standalone)
-
-
 @pytest.fixture(scope="module")
 def standalone_runs(built_site: Path) -> dict[str, object]:
-    """Every downloadable notebook of the built site, executed on its own (started when the site was built)."""
+    """Every downloadable notebook of the built site, executed on its own (the run started on first use)."""
     runs = start_standalone(built_site)
     assert runs.done.wait(timeout=900), "the standalone notebooks never finished"
     return {notebook.stem: result for notebook, result in zip(NOTEBOOKS, runs.results, strict=True)}

@@ -84,6 +84,10 @@ def copy_tree(destination: Path) -> Path:
     return copy
 
 
+# as `make test` runs the suite: on every core
+XDIST = ("-n", "auto", "--dist", "loadfile")
+
+
 def browser_tests(tree: Path) -> list[str]:
     """The test modules that drive a browser (they import Playwright), relative to the tree."""
     modules = sorted((tree / "tests").glob("test_*.py"))
@@ -100,7 +104,7 @@ def test(folder: Path, log: Path) -> tuple[bool, str]:
         env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", NO_MKDOCS_2_WARNING="1")
         with log.open("w", encoding="utf-8") as out:
             done = subprocess.run(
-                [python, "-m", "pytest", "-q", *[f"--ignore={module}" for module in browser_tests(copy)]],
+                [python, "-m", "pytest", "-q", *XDIST, *[f"--ignore={module}" for module in browser_tests(copy)]],
                 cwd=copy,
                 env=env,
                 stdout=out,
