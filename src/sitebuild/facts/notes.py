@@ -6,14 +6,13 @@ import ast
 import functools
 import math
 from dataclasses import dataclass
-from pathlib import Path
+from itertools import islice
 
 import numpy as np
 
-from sitebuild.facts.part1 import word as in_words
-from tinynet import data, nonlin, train_two_layer
-
-SCRIPTS = Path(__file__).resolve().parents[2] / "tinynet"
+from sitebuild.facts._common import SCRIPTS as SCRIPTS  # the scripts' folder, for the tests
+from sitebuild.facts._common import listed, scores, source, table, trained, trained_longer, word
+from tinynet import X1, X, nonlin, y
 
 HOLDS = "holds"
 PARTLY = "partly holds"
@@ -57,57 +56,50 @@ def cut(values: np.ndarray, decimals: int = 2) -> np.ndarray:
     return np.trunc(np.asarray(values) * scale) / scale
 
 
-def listed(values, digits: int = 2) -> str:
-    """Numbers as a short comma-separated list."""
-    return ", ".join(f"{v:.{digits}f}" for v in np.ravel(values))
-
-
-def code_lines(name: str) -> int:
-    """Lines of a script that are neither blank nor comments."""
-    lines = (SCRIPTS / name).read_text(encoding="utf-8").splitlines()
-    return sum(1 for line in lines if line.strip() and not line.strip().startswith("#"))
-
-
-def all_lines(name: str) -> int:
-    """All lines of a script."""
-    return len((SCRIPTS / name).read_text(encoding="utf-8").splitlines())
+def line_counts(name: str) -> tuple[int, int]:
+    """A script's lines: all of them, and those that are neither blank nor comments."""
+    lines = source(name).splitlines()
+    return len(lines), sum(1 for line in lines if line.strip() and not line.strip().startswith("#"))
 
 
 def main_loop(name: str) -> ast.For:
     """The script's top-level for loop."""
-    tree = ast.parse((SCRIPTS / name).read_text(encoding="utf-8"))
-    return next(node for node in tree.body if isinstance(node, ast.For))
+    return next(node for node in ast.parse(source(name)).body if isinstance(node, ast.For))
 
 
-@functools.cache
 def first_iterations() -> dict[int, np.ndarray]:
     """l1 of the two-layer script at iterations 0 to 3."""
-    run = train_two_layer(iterations=4, record=range(4))
-    return {i: s.l1.ravel() for i, s in run.snapshots.items()}
+    return {i: trained().snapshots[i].l1.ravel() for i in range(4)}
 
 
 @functools.cache
-def dot_scan(limit: int = 100_000) -> tuple[int | None, np.ndarray]:
-    """The first iteration whose np.dot(l0,syn0) prints as the notes show, and the last of 10,000."""
-    inputs, y = np.asarray(data.X, dtype=float), np.asarray(data.y)
-    syn0 = train_two_layer(iterations=0).syn0.copy()
-    found, at_last = None, None
-    for i in range(limit):
-        z = np.dot(inputs, syn0)
-        if i == 9999:
-            at_last = z.ravel().copy()
-        if found is None and np.array_equal(np.round(z.ravel(), 8), NOTES_DOT):
-            found = i
-        if found is not None and at_last is not None:
-            break
-        l1 = nonlin(z)
-        syn0 += np.dot(inputs.T, (y - l1) * nonlin(l1, True))
-    return found, at_last
+def dot_scan(limit: int = 100_000) -> int | None:
+    """The first iteration whose np.dot(l0,syn0) prints as the notes show, if any before `limit`."""
+    found = (
+        i
+        for i, z in enumerate(islice(scores(trained().snapshots[0].syn0), limit))
+        if np.array_equal(np.round(z.ravel(), 8), NOTES_DOT)
+    )
+    return next(found, None)
+
+
+def sigmoid_one_at() -> int | None:
+    """The first whole number at which the sigmoid gives exactly 1.0 in float64, if any below 100."""
+    return next((x for x in range(100) if float(nonlin(x)) == 1.0), None)
+
+
+def last_scores() -> np.ndarray:
+    """np.dot(l0,syn0) at the script's last iteration."""
+    last = trained().snapshots[9999]
+    return np.dot(last.l0, last.syn0)
 
 
 def claims() -> list[Claim]:
     """Every claim the notes make about the script's behaviour, checked."""
-    out = []
+    out: list[Claim] = []
+
+    def claim(key: str, said: str, found: str, decided: str) -> None:
+        out.append(Claim(key, said, found, decided))
 
     # l1 early on
     early = first_iterations()
@@ -118,209 +110,166 @@ def claims() -> list[Claim]:
         if np.allclose(shown, NOTES_L1_SECOND)
     ]
     found = "; ".join(f"{how} at iteration {i}" for i, how in matches) or "no iteration from 0 to 3"
-    out.append(
-        Claim(
-            "l1_second",
-            "after the second iteration, l1 rounded to two decimals is 0.26, 0.36, 0.23, 0.32",
-            f"these four are l1 {found}; rounded, that l1 reads {listed(np.round(early[0], 2))}; "
-            f"the second iteration (1) gives {listed(early[1], 4)}",
-            verdict(any(i == 1 and how == "rounded" for i, how in matches)),
-        )
+    claim(
+        "l1_second",
+        "after the second iteration, l1 rounded to two decimals is 0.26, 0.36, 0.23, 0.32",
+        f"these four are l1 {found}; rounded, that l1 reads {listed(np.round(early[0], 2))}; "
+        f"the second iteration (1) gives {listed(early[1], 4)}",
+        verdict(any(i == 1 and how == "rounded" for i, how in matches)),
     )
 
     # np.dot(l0,syn0)
-    at, last = dot_scan()
-    out.append(
-        Claim(
-            "dot_printout",
-            "np.dot(l0,syn0) is a 4x1 matrix like " + ", ".join(map(str, NOTES_DOT)),
-            f"the last of the script's iterations (9,999) gives {listed(last, 4)}; "
-            + (f"the notes' values appear at iteration {at:,}, in a longer run" if at is not None else "never"),
-            verdict(at is not None and at < 10_000),
-        )
+    at = dot_scan()
+    claim(
+        "dot_printout",
+        "np.dot(l0,syn0) is a 4x1 matrix like " + ", ".join(map(str, NOTES_DOT)),
+        f"the last of the script's iterations (9,999) gives {listed(last_scores(), 4)}; "
+        + (f"the notes' values appear at iteration {at:,}, in a longer run" if at is not None else "never"),
+        verdict(at is not None and at < 10_000),
     )
 
     # the trained output and the new rows
-    run = train_two_layer()
+    run = trained()
     final = np.round(run.l1.ravel(), 8)
-    out.append(
-        Claim(
-            "l1_final",
-            "at the end, l1 is " + ", ".join(map(str, NOTES_L1_FINAL)),
-            listed(final, 8),
-            verdict(np.array_equal(final, NOTES_L1_FINAL)),
-        )
+    claim(
+        "l1_final",
+        "at the end, l1 is " + ", ".join(map(str, NOTES_L1_FINAL)),
+        listed(final, 8),
+        verdict(np.array_equal(final, NOTES_L1_FINAL)),
     )
-    prediction = run.predict(data.X1).ravel()
-    out.append(
-        Claim(
-            "x1_prediction",
-            "the new rows X1 give " + ", ".join(map(str, NOTES_X1_PREDICTION)),
-            listed(np.round(prediction, 8), 8),
-            verdict(np.array_equal(np.round(prediction, 8), NOTES_X1_PREDICTION)),
-        )
+    prediction = run.predict(X1).ravel()
+    claim(
+        "x1_prediction",
+        "the new rows X1 give " + ", ".join(map(str, NOTES_X1_PREDICTION)),
+        listed(np.round(prediction, 8), 8),
+        verdict(np.array_equal(np.round(prediction, 8), NOTES_X1_PREDICTION)),
     )
     rounded = np.round(prediction).astype(int)
-    out.append(
-        Claim(
-            "x1_rounded",
-            "rounded, these are 0, 1, 1 and 1: the first value of each row",
-            f"rounded: {', '.join(map(str, rounded))}; first values of the rows: "
-            + ", ".join(str(r[0]) for r in data.X1),
-            verdict(rounded.tolist() == NOTES_X1_ROUNDED == [int(r[0]) for r in data.X1]),
-        )
+    claim(
+        "x1_rounded",
+        "rounded, these are 0, 1, 1 and 1: the first value of each row",
+        f"rounded: {', '.join(map(str, rounded))}; first values of the rows: " + ", ".join(str(r[0]) for r in X1),
+        verdict(rounded.tolist() == NOTES_X1_ROUNDED == [int(r[0]) for r in X1]),
     )
-    seen = [any(np.array_equal(row, t) for t in data.X) for row in data.X1]
-    out.append(
-        Claim(
-            "x1_new_rows",
-            "the first two rows of X1 differ from the training data",
-            "rows of X1 also in X: "
-            + ", ".join(f"`{list(map(int, r))}`" for r, s in zip(data.X1, seen, strict=True) if s),
-            verdict(not seen[0] and not seen[1]),
-        )
+    seen = [any(np.array_equal(row, t) for t in X) for row in X1]
+    claim(
+        "x1_new_rows",
+        "the first two rows of X1 differ from the training data",
+        "rows of X1 also in X: " + ", ".join(f"`{list(map(int, r))}`" for r, s in zip(X1, seen, strict=True) if s),
+        verdict(not seen[0] and not seen[1]),
     )
 
     # the sigmoid and numpy
     e = float(np.exp(1))
-    out.append(
-        Claim(
-            "exp_e",
-            f"np.exp(1) returns the natural logarithm e, about {NOTES_E}",
-            f"`np.exp(1)` is {e:.6f}, the number e, the base of the natural logarithm; "
-            f"the logarithm of e, `np.log(np.exp(1))`, is {float(np.log(e)):g}",
-            PARTLY if round(e, 3) == NOTES_E else FAILS,
-        )
+    claim(
+        "exp_e",
+        f"np.exp(1) returns the natural logarithm e, about {NOTES_E}",
+        f"`np.exp(1)` is {e:.6f}, the number e, the base of the natural logarithm; "
+        f"the logarithm of e, `np.log(np.exp(1))`, is {float(np.log(e)):g}",
+        PARTLY if round(e, 3) == NOTES_E else FAILS,
     )
     top, bottom = float(nonlin(4)), float(nonlin(-4))
     gap = max(1 - top, bottom)
-    out.append(
-        Claim(
-            "sigmoid_four",
-            "from 4 up the sigmoid is very close to 1, from -4 down very close to 0",
-            f"nonlin(4) is {top:.4f} and nonlin(-4) is {bottom:.4f}; within a thousandth of 1 only from "
-            f"{math.log(999):.1f} up",
-            HOLDS if gap < 0.001 else PARTLY if gap < 0.05 else FAILS,
-        )
+    claim(
+        "sigmoid_four",
+        "from 4 up the sigmoid is very close to 1, from -4 down very close to 0",
+        f"nonlin(4) is {top:.4f} and nonlin(-4) is {bottom:.4f}; within a thousandth of 1 only from "
+        f"{math.log(999):.1f} up",
+        HOLDS if gap < 0.001 else PARTLY if gap < 0.05 else FAILS,
     )
-    out.append(
-        Claim(
-            "sigmoid_zero",
-            "nonlin(0) returns .5",
-            f"nonlin(0) is {float(nonlin(0))}",
-            verdict(float(nonlin(0)) == 0.5),
-        )
+    claim(
+        "sigmoid_zero",
+        "nonlin(0) returns .5",
+        f"nonlin(0) is {float(nonlin(0))}",
+        verdict(float(nonlin(0)) == 0.5),
     )
-    ones = next((x for x in range(100) if float(nonlin(x)) == 1.0), None)
-    out.append(
-        Claim(
-            "sigmoid_range",
-            "nonlin() takes any number and returns a number between 0 and 1",
-            f"true of the formula; in float64, nonlin({ones}) already gives exactly 1.0"
-            if ones is not None
-            else "true for every number tried",
-            HOLDS if ones is None else PARTLY,
-        )
+    ones = sigmoid_one_at()
+    claim(
+        "sigmoid_range",
+        "nonlin() takes any number and returns a number between 0 and 1",
+        f"true of the formula; in float64, nonlin({ones}) already gives exactly 1.0"
+        if ones is not None
+        else "true for every number tried",
+        HOLDS if ones is None else PARTLY,
     )
-    state = np.random.RandomState(1)
-    draws = state.random_sample(1_000_000)
-    weights = train_two_layer(iterations=0).syn0.ravel()
-    out.append(
-        Claim(
-            "random_range",
-            "np.random.random gives numbers between 0 and 1; 2*...-1 between -1 and 1",
-            f"of a million draws the smallest is {draws.min():.1e} and the largest 1 - {1 - draws.max():.1e}: "
-            "the range is [0, 1), so 2*...-1 gives [-1, 1)",
-            verdict(0 <= draws.min() and draws.max() < 1),
-        )
+    draws = np.random.RandomState(1).random_sample(1_000_000)
+    weights = trained().snapshots[0].syn0.ravel()
+    claim(
+        "random_range",
+        "np.random.random gives numbers between 0 and 1; 2*...-1 between -1 and 1",
+        f"of a million draws the smallest is {draws.min():.1e} and the largest 1 - {1 - draws.max():.1e}: "
+        "the range is [0, 1), so 2*...-1 gives [-1, 1)",
+        verdict(0 <= draws.min() and draws.max() < 1),
     )
-    out.append(
-        Claim(
-            "mean_zero",
-            "the weights start random with a mean of 0",
-            f"the drawing has mean 0 (a million draws: {2 * draws.mean() - 1:.4f}); "
-            f"the script's {in_words(weights.size)} starting weights average {weights.mean():.4f}",
-            HOLDS if abs(weights.mean()) < 0.05 else PARTLY if abs(2 * draws.mean() - 1) < 0.01 else FAILS,
-        )
+    claim(
+        "mean_zero",
+        "the weights start random with a mean of 0",
+        f"the drawing has mean 0 (a million draws: {2 * draws.mean() - 1:.4f}); "
+        f"the script's {word(weights.size)} starting weights average {weights.mean():.4f}",
+        HOLDS if abs(weights.mean()) < 0.05 else PARTLY if abs(2 * draws.mean() - 1) < 0.01 else FAILS,
     )
 
     # the script's shape
     loop = main_loop("two_layer.py")
     iterations = ast.literal_eval(loop.iter.args[0])
-    out.append(
-        Claim(
-            "iterations",
-            "after the first iteration, 9,999 more",
-            f"the loop runs `range({iterations})`",
-            verdict(iterations == NOTES_ITERATIONS),
-        )
+    claim(
+        "iterations",
+        "after the first iteration, 9,999 more",
+        f"the loop runs `range({iterations})`",
+        verdict(iterations == NOTES_ITERATIONS),
     )
-    out.append(
-        Claim(
-            "loop_lines",
-            "the four lines of code in the main loop",
-            f"the loop body has {in_words(len(loop.body))} statements, `l0 = X` among them",
-            verdict(len(loop.body) == NOTES_LOOP_LINES),
-        )
+    claim(
+        "loop_lines",
+        "the four lines of code in the main loop",
+        f"the loop body has {word(len(loop.body))} statements, `l0 = X` among them",
+        verdict(len(loop.body) == NOTES_LOOP_LINES),
     )
-    longer = all_lines("three_layer.py") - all_lines("two_layer.py")
-    longer_code = code_lines("three_layer.py") - code_lines("two_layer.py")
-    out.append(
-        Claim(
-            "longer",
-            "Part 2's script is eight lines longer, four without blank lines and comments",
-            f"{all_lines('three_layer.py')} against {all_lines('two_layer.py')} lines ({longer} more); "
-            f"{code_lines('three_layer.py')} against {code_lines('two_layer.py')} code lines ({longer_code} more)",
-            FAILS if longer != NOTES_LONGER[0] else HOLDS if longer_code == NOTES_LONGER[1] else PARTLY,
-        )
+    (two, two_code), (three, three_code) = line_counts("two_layer.py"), line_counts("three_layer.py")
+    claim(
+        "longer",
+        "Part 2's script is eight lines longer, four without blank lines and comments",
+        f"{three} against {two} lines ({three - two} more); "
+        f"{three_code} against {two_code} code lines ({three_code - two_code} more)",
+        FAILS if three - two != NOTES_LONGER[0] else HOLDS if three_code - two_code == NOTES_LONGER[1] else PARTLY,
     )
-    start = train_two_layer(iterations=1, record=[0]).snapshots[0]
-    out.append(
-        Claim(
-            "dot_shape",
-            "np.dot(l0,syn0) is a 4 x 1 matrix; np.random.random((3,1)) gives 3 rows of 1 number",
-            f"shapes {np.dot(start.l0, start.syn0).shape} and {start.syn0.shape}",
-            verdict(np.dot(start.l0, start.syn0).shape == (4, 1) and start.syn0.shape == (3, 1)),
-        )
+    start = trained().snapshots[0]
+    claim(
+        "dot_shape",
+        "np.dot(l0,syn0) is a 4 x 1 matrix; np.random.random((3,1)) gives 3 rows of 1 number",
+        f"shapes {np.dot(start.l0, start.syn0).shape} and {start.syn0.shape}",
+        verdict(np.dot(start.l0, start.syn0).shape == (4, 1) and start.syn0.shape == (3, 1)),
     )
-    misses = {n: float(np.max(np.abs(data.y - train_two_layer(iterations=n).l1))) for n in (10_000, 20_000)}
-    out.append(
-        Claim(
-            "more_iterations",
-            "more than 10,000 iterations bring l1 even closer to the targets",
-            "largest miss: " + "; ".join(f"{m:.5f} after {n:,}" for n, m in misses.items()),
-            verdict(misses[20_000] < misses[10_000]),
-        )
+    # a run of n iterations ends with the l1 of iteration n - 1 of a longer run
+    misses = {n: float(np.max(np.abs(y - trained_longer().snapshots[n - 1].l1))) for n in (10_000, 20_000)}
+    claim(
+        "more_iterations",
+        "more than 10,000 iterations bring l1 even closer to the targets",
+        "largest miss: " + "; ".join(f"{m:.5f} after {n:,}" for n, m in misses.items()),
+        verdict(misses[20_000] < misses[10_000]),
     )
     difference = np.array([[5], [4], [3]]) - np.array([[1], [1], [1]])
-    out.append(
-        Claim(
-            "subtraction",
-            "[[5],[4],[3]] - [[1],[1],[1]] = [[4],[3],[2]]",
-            f"{difference.tolist()}",
-            verdict(difference.tolist() == [[4], [3], [2]]),
-        )
+    claim(
+        "subtraction",
+        "[[5],[4],[3]] - [[1],[1],[1]] = [[4],[3],[2]]",
+        f"{difference.tolist()}",
+        verdict(difference.tolist() == [[4], [3], [2]]),
     )
     product = np.dot(np.array([[1, 2, 3], [4, 5, 6]]), np.array([[7, 8], [9, 10], [11, 12]]))
-    out.append(
-        Claim(
-            "matrix_product",
-            "np.dot of matrix1 and matrix2 reproduces the worked example (58, 64; 139, 154)",
-            f"{product.tolist()}",
-            verdict(product.tolist() == [[58, 64], [139, 154]]),
-        )
+    claim(
+        "matrix_product",
+        "np.dot of matrix1 and matrix2 reproduces the worked example (58, 64; 139, 154)",
+        f"{product.tolist()}",
+        verdict(product.tolist() == [[58, 64], [139, 154]]),
     )
-    source = (SCRIPTS / "two_layer.py").read_text(encoding="utf-8")
-    output_is_l1 = "np.dot(l1" not in source and source.rstrip().endswith("print(l1)")
-    out.append(
-        Claim(
-            "hidden_layer",
-            "l1 is the second layer, otherwise known as the hidden layer",
-            "no layer is computed from l1; the script prints l1 as its output"
-            if output_is_l1
-            else "a layer is computed from l1",
-            verdict(not output_is_l1),
-        )
+    script = source("two_layer.py")
+    output_is_l1 = "np.dot(l1" not in script and script.rstrip().endswith("print(l1)")
+    claim(
+        "hidden_layer",
+        "l1 is the second layer, otherwise known as the hidden layer",
+        "no layer is computed from l1; the script prints l1 as its output"
+        if output_is_l1
+        else "a layer is computed from l1",
+        verdict(not output_is_l1),
     )
     return out
 
@@ -328,20 +277,16 @@ def claims() -> list[Claim]:
 def notes_facts() -> dict[str, str]:
     """The table of claims and verdicts, and the numbers the chapter discusses."""
     checked = claims()
-    rows = ["| claim in the notes | what the code gives | verdict |", "|---|---|---|"]
-    rows += [f"| {c.said} | {c.found} | **{c.verdict}** |" for c in checked]
-    facts = {"notes_table": "\n".join(rows)}
-    for c in checked:
-        if c.key in DISCUSSED:
-            facts[f"notes_{c.key}_verdict"] = c.verdict
-        if c.key in QUOTED:
-            facts[f"notes_{c.key}_found"] = c.found
+    rows = [[c.said, c.found, f"**{c.verdict}**"] for c in checked]
+    facts = {"notes_table": table(["claim in the notes", "what the code gives", "verdict"], rows, "|---|---|---|")}
+    facts |= {f"notes_{c.key}_verdict": c.verdict for c in checked if c.key in DISCUSSED}
+    facts |= {f"notes_{c.key}_found": c.found for c in checked if c.key in QUOTED}
     facts["notes_claims"] = str(len(checked))
-    for word in (HOLDS, PARTLY, FAILS):
-        facts[f"notes_count_{word.replace(' ', '_')}"] = str(sum(c.verdict == word for c in checked))
-    at, last = dot_scan()
+    for said in (HOLDS, PARTLY, FAILS):
+        facts[f"notes_count_{said.replace(' ', '_')}"] = str(sum(c.verdict == said for c in checked))
+    at = dot_scan()
     facts["notes_dot_iteration"] = f"{at:,}" if at is not None else "none"
-    facts["notes_dot_last"] = listed(last, 8)
+    facts["notes_dot_last"] = listed(last_scores(), 8)
     early = first_iterations()
     facts["notes_l1_first"] = listed(early[0], 8)
     facts["notes_l1_first_rounded"] = listed(np.round(early[0], 2))
@@ -350,19 +295,20 @@ def notes_facts() -> dict[str, str]:
     facts["notes_l1_second_rounded"] = listed(np.round(early[1], 2))
     facts["notes_sigmoid_four"] = f"{float(nonlin(4)):.8f}"
     facts["notes_sigmoid_minus_four"] = f"{float(nonlin(-4)):.8f}"
-    facts["notes_code_lines_two"] = str(code_lines("two_layer.py"))
-    facts["notes_code_lines_three"] = str(code_lines("three_layer.py"))
+    (two, two_code), (three, three_code) = line_counts("two_layer.py"), line_counts("three_layer.py")
+    facts["notes_code_lines_two"] = str(two_code)
+    facts["notes_code_lines_three"] = str(three_code)
     facts["notes_said_l1_second"] = listed(NOTES_L1_SECOND)
     facts["notes_said_e"] = str(NOTES_E)
     facts["notes_said_scores"] = ", ".join(map(str, NOTES_DOT))
     facts["notes_said_longer"] = str(NOTES_LONGER[0])
     facts["notes_said_longer_code"] = str(NOTES_LONGER[1])
-    facts["notes_code_lines_more"] = str(code_lines("three_layer.py") - code_lines("two_layer.py"))
-    facts["notes_other_lines_two"] = str(all_lines("two_layer.py") - code_lines("two_layer.py"))
-    facts["notes_other_lines_three"] = str(all_lines("three_layer.py") - code_lines("three_layer.py"))
+    facts["notes_code_lines_more"] = str(three_code - two_code)
+    facts["notes_other_lines_two"] = str(two - two_code)
+    facts["notes_other_lines_three"] = str(three - three_code)
     facts["notes_sigmoid_four_gap"] = f"{1 - float(nonlin(4)):.4f}"
-    facts["notes_sigmoid_one_at"] = str(next(x for x in range(100) if float(nonlin(x)) == 1.0))
-    facts["two_layer_trained_max_miss"] = f"{float(np.max(np.abs(data.y - train_two_layer().l1))):.4f}"
+    facts["notes_sigmoid_one_at"] = str(sigmoid_one_at())
+    facts["two_layer_trained_max_miss"] = f"{float(np.max(np.abs(y - trained().l1))):.4f}"
     return facts
 
 
