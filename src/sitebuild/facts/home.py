@@ -2,12 +2,12 @@
 
 import numpy as np
 
-from tinynet import train_two_layer
+from sitebuild.facts._common import trained
 
 
 def two_layer_output() -> dict[str, str]:
     """The outputs of the trained two-layer network, as numpy prints them."""
-    return {"two_layer_l1": np.array2string(train_two_layer().l1.ravel(), separator=", ")}
+    return {"two_layer_l1": np.array2string(trained().l1.ravel(), separator=", ")}
 
 
 # the functions whose dicts of name -> text become facts (sitebuild.facts.compute_all)

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import io
-import runpy
-from pathlib import Path
-
 import numpy as np
 
+from sitebuild.facts._common import SCRIPTS as SCRIPTS  # the scripts' folder, for the tests
+from sitebuild.facts._common import fixed, listed, run_script, source, table, trained_three
 from sitebuild.includes import page_ranges
-from tinynet import data, nonlin, train_three_layer
+from tinynet import nonlin, y_xor
 
-SCRIPTS = Path(__file__).resolve().parents[2] / "tinynet"
 PAGE = "three-layer-network.md"
 
 # eleven_lines.py line -> the three_layer.py lines it stands for, each with a piece of text
@@ -50,36 +45,15 @@ ELEVEN_NOTES: dict[int, str] = {
 }
 
 
-def num(value: float, digits: int = 8) -> str:
-    """A number with a fixed count of decimals (whole numbers of an integer array as they are)."""
-    if isinstance(value, (int, np.integer)):
-        return str(value)
-    return f"{value:.{digits}f}"
-
-
-def matrix_table(matrix: np.ndarray, corner: str, rows: list[str], columns: list[str]) -> str:
-    """A Markdown table of a 2-D array (or of a list of columns), with row and column labels."""
+def matrix_table(matrix: np.ndarray | list[np.ndarray], corner: str, rows: list[str], columns: list[str]) -> str:
+    """A Markdown table of a 2-D array (or of a list of columns), with row and column labels, numbers to 8 decimals."""
     if isinstance(matrix, list):
         matrix = list(zip(*(np.ravel(c).tolist() for c in matrix), strict=True))
-    lines = ["| " + " | ".join([corner, *columns]) + " |", "|---" + "|--:" * len(columns) + "|"]
-    for label, row in zip(rows, matrix, strict=True):
-        lines.append("| " + " | ".join([label, *(num(v) for v in row)]) + " |")
-    return "\n".join(lines)
-
-
-@functools.cache
-def run_script(name: str) -> tuple[dict, str]:
-    """Run a script of src/tinynet as a program: its globals and what it printed."""
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        namespace = runpy.run_path(str(SCRIPTS / name), run_name="__main__")
-    return namespace, out.getvalue()
-
-
-@functools.cache
-def three_layer_run():
-    """The three-layer network trained as the script does, iteration 0 recorded."""
-    return train_three_layer(record=[0])
+    cells = [
+        [label, *(str(v) if isinstance(v, int | np.integer) else fixed(v, 8) for v in values)]
+        for label, values in zip(rows, matrix, strict=True)
+    ]
+    return table([corner, *columns], cells, "|---" + "|--:" * len(columns) + "|")
 
 
 def section_anchor(line: int) -> str:
@@ -104,7 +78,7 @@ def lines_phrase(count: int) -> str:
 
 def three_layer_facts() -> dict[str, str]:
     """The error log and the numbers of the first iteration of three_layer.py."""
-    run = three_layer_run()
+    run = trained_three()
     first = run.snapshots[0]
     namespace, printed = run_script("three_layer.py")
     facts = {}
@@ -112,8 +86,8 @@ def three_layer_facts() -> dict[str, str]:
     facts["three_layer_log_every"] = f"{run.error_log[1][0]:,}"
     facts["three_layer_log_lines"] = str(len(printed.splitlines()))
     facts["three_layer_error_log"] = "```text\n" + printed + "```"
-    facts["three_layer_error_first"] = num(run.error_log[0][1])
-    facts["three_layer_error_last"] = num(run.error_log[-1][1])
+    facts["three_layer_error_first"] = fixed(run.error_log[0][1], 8)
+    facts["three_layer_error_last"] = fixed(run.error_log[-1][1], 8)
     facts["three_layer_error_log_rounded"] = ", ".join(f"{error:.12g}" for _, error in run.error_log)
     rows = [f"`{list(map(int, r))}`" for r in first.l0]
     hidden = [f"unit {i}" for i in range(first.l1.shape[1])]
@@ -123,10 +97,7 @@ def three_layer_facts() -> dict[str, str]:
     facts["three_layer_starting_syn1_table"] = matrix_table(first.syn1, "from", hidden, ["syn1"])
     facts["three_layer_first_iteration_l1_table"] = matrix_table(first.l1, "example", rows, hidden)
     facts["three_layer_first_iteration_l2_table"] = matrix_table(
-        [first.l2, data.y_xor, first.l2_error],
-        "example",
-        rows,
-        ["l2", "y", "l2_error"],
+        [first.l2, y_xor, first.l2_error], "example", rows, ["l2", "y", "l2_error"]
     )
     facts["three_layer_first_iteration_l2_delta_table"] = matrix_table(first.l2_delta, "example", rows, ["l2_delta"])
     facts["three_layer_starting_syn1_t_table"] = matrix_table(first.syn1.T, "matrix", ["syn1.T"], hidden)
@@ -135,35 +106,35 @@ def three_layer_facts() -> dict[str, str]:
     facts["three_layer_worked_row"] = str(row)
     facts["three_layer_worked_col"] = str(col)
     facts["three_layer_worked_input"] = rows[row]
-    facts["three_layer_worked_l2_delta"] = num(first.l2_delta[row, 0])
-    facts["three_layer_worked_syn1_weight"] = num(first.syn1[col, 0])
-    facts["three_layer_worked_product"] = num(first.l2_delta[row, 0] * first.syn1[col, 0])
-    facts["three_layer_worked_l1_error_entry"] = num(first.l1_error[row, col])
-    facts["three_layer_worked_slope"] = num(first.l1[row, col] * (1 - first.l1[row, col]))
-    facts["three_layer_worked_l1"] = num(first.l1[row, col])
-    facts["three_layer_worked_l1_delta"] = num(first.l1_delta[row, col])
+    worked = {
+        "l2_delta": first.l2_delta[row, 0],
+        "syn1_weight": first.syn1[col, 0],
+        "product": first.l2_delta[row, 0] * first.syn1[col, 0],
+        "l1_error_entry": first.l1_error[row, col],
+        "slope": first.l1[row, col] * (1 - first.l1[row, col]),
+        "l1": first.l1[row, col],
+        "l1_delta": first.l1_delta[row, col],
+    }
+    facts |= {f"three_layer_worked_{name}": fixed(value, 8) for name, value in worked.items()}
     # line 43 as sensitivities: the last row's l1_error beside minus the slope of its error in each hidden value
-    last = len(first.l0) - 1
-    h = 1e-6
-    measured = []
-    for unit in range(first.l1.shape[1]):
-        up, down = first.l1[last].copy(), first.l1[last].copy()
-        up[unit] += h
-        down[unit] -= h
-        errors = [0.5 * float(data.y_xor[last, 0] - nonlin(np.dot(v, first.syn1))[0]) ** 2 for v in (up, down)]
-        measured.append(-(errors[0] - errors[1]) / (2 * h))
+    last, h = len(first.l0) - 1, 1e-6
+
+    def error(l1: np.ndarray) -> float:
+        return 0.5 * float(y_xor[last, 0] - nonlin(np.dot(l1, first.syn1))[0]) ** 2
+
+    measured = [-(error(first.l1[last] + n) - error(first.l1[last] - n)) / (2 * h) for n in np.eye(len(hidden)) * h]
     facts["three_layer_first_iteration_last_row_input"] = rows[last]
-    facts["three_layer_first_iteration_last_row_l1_error"] = ", ".join(num(v, 4) for v in first.l1_error[last])
-    facts["three_layer_first_iteration_last_row_sum"] = num(float(first.l1_error[last].sum()), 4)
-    facts["three_layer_first_iteration_last_row_l2_delta"] = num(float(first.l2_delta[last, 0]), 4)
-    facts["three_layer_first_iteration_last_row_measured"] = ", ".join(num(v, 4) for v in measured)
+    facts["three_layer_first_iteration_last_row_l1_error"] = listed(first.l1_error[last], 4)
+    facts["three_layer_first_iteration_last_row_sum"] = fixed(first.l1_error[last].sum(), 4)
+    facts["three_layer_first_iteration_last_row_l2_delta"] = fixed(first.l2_delta[last, 0], 4)
+    facts["three_layer_first_iteration_last_row_measured"] = listed(measured, 4)
     facts["three_layer_first_iteration_syn1_change_table"] = matrix_table(
         first.syn1_after - first.syn1, "to", hidden, ["change"]
     )
     facts["three_layer_trained_l2_table"] = matrix_table(
         [run.l2, np.round(run.l2).astype(int)], "example", rows, ["l2", "rounded"]
     )
-    facts["three_layer_trained_max_miss"] = num(float(np.max(np.abs(first.l2 + first.l2_error - run.l2))))
+    facts["three_layer_trained_max_miss"] = fixed(np.max(np.abs(first.l2 + first.l2_error - run.l2)), 8)
     return facts
 
 
@@ -172,19 +143,20 @@ def eleven_lines_facts() -> dict[str, str]:
     eleven, printed = run_script("eleven_lines.py")
     fifty, _ = run_script("three_layer.py")
     same = all(np.array_equal(eleven[name], fifty[name]) for name in ("syn0", "syn1"))
-    lines = (SCRIPTS / "eleven_lines.py").read_text(encoding="utf-8").splitlines()
-    table = ["| 11-line script | what changed | 50-line script |", "|---|---|---|"]
+    mapping = []
     for number, targets in ELEVEN_TO_FIFTY.items():
         groups: dict[str, list[int]] = {}
         for line, _ in targets:
             groups.setdefault(section_anchor(line), []).append(line)
         links = ", ".join(f"[{line_words(numbers)}](../part-2/{PAGE}#{anchor})" for anchor, numbers in groups.items())
-        table.append(f"| [line {number}](#line-{number}) | {ELEVEN_NOTES[number]} | {links} |")
+        mapping.append([f"[line {number}](#line-{number})", ELEVEN_NOTES[number], links])
     return {
-        "eleven_lines_mapping_table": "\n".join(table),
+        "eleven_lines_mapping_table": table(
+            ["11-line script", "what changed", "50-line script"], mapping, "|---|---|---|"
+        ),
         "eleven_lines_same_weights": "the same, bit for bit" if same else "different",
         "eleven_lines_printout": lines_phrase(len(printed.splitlines())),
-        "eleven_lines_post_lines": str(sum(1 for line in lines[1:] if line.strip())),
+        "eleven_lines_post_lines": str(sum(1 for line in source("eleven_lines.py").splitlines()[1:] if line.strip())),
         "eleven_lines_trained_l2_table": matrix_table(
             eleven["l2"], "example", [f"`{list(map(int, r))}`" for r in eleven["X"]], ["l2"]
         ),
