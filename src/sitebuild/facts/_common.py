@@ -17,6 +17,8 @@ SCRIPTS = Path(__file__).resolve().parents[2] / "tinynet"
 
 # iterations whose variables the pages show: syn0 in the line-by-line takeaway, the error shrinking, l1 early on
 HISTORY = (0, 1, 2, 3, 10, 100, 1000, 9999)
+# iterations the weight plot draws: every early one, then steps evenly spread on a log scale up to the last
+PLOTTED = sorted({*range(10), *(int(i) for i in np.geomspace(10, 9999, 120))})
 
 WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 
@@ -24,7 +26,7 @@ WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
 @cache
 def trained() -> TwoLayerRun:
     """The two-layer network trained as the script does, with every iteration's error and the iterations shown."""
-    return train_two_layer(record=HISTORY, track_error=True)
+    return train_two_layer(record={*HISTORY, *PLOTTED}, track_error=True)
 
 
 @cache

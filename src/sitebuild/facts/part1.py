@@ -1,4 +1,4 @@
-"""Facts for the Part 1 chapters and the reference pages, computed from the tinynet API."""
+"""Facts for the home page, the Part 1 chapters and the reference pages, computed from the tinynet API."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import numpy as np
 
 from sitebuild.facts._common import (
     HISTORY,
+    PLOTTED,
     figures,
     fixed,
     listed,
@@ -24,7 +25,7 @@ from sitebuild.facts._common import (
     vector,
     word,
 )
-from tinynet import X1, X, nonlin, train_three_layer, train_two_layer, y, y_xor
+from tinynet import X1, X, nonlin, train_three_layer, y, y_xor
 
 # the confidently wrong start of the slowdown example: the first weight far below zero, the others zero
 SLOWDOWN_START = (-6.0, 0.0, 0.0)
@@ -40,8 +41,11 @@ def shape(array: np.ndarray) -> str:
 
 
 def whole_script() -> dict[str, str]:
-    """What `python src/tinynet/two_layer.py` prints, captured from the script itself."""
-    return {"two_layer_printout": run_script("two_layer.py")[1].rstrip("\n")}
+    """What `python src/tinynet/two_layer.py` prints, captured from the script itself; its l1 as numpy prints it."""
+    return {
+        "two_layer_printout": run_script("two_layer.py")[1].rstrip("\n"),
+        "two_layer_l1": np.array2string(trained().l1.ravel(), separator=", "),
+    }
 
 
 def shapes() -> dict[str, str]:
@@ -196,10 +200,7 @@ def svg(name: str, title: str, text: list[str], faint: list[str], bold: list[str
 def weight_plot() -> dict[str, str]:
     """An inline SVG of the three weights of syn0 over the iterations of a real run, on a log iteration axis."""
     count = trained().iterations
-    # every early iteration, then steps evenly spread on the log scale
-    steps = sorted({*range(10), *(int(i) for i in np.geomspace(10, count - 1, 120))})
-    run = train_two_layer(record=steps)
-    weights = np.array([run.snapshots[i].syn0.ravel() for i in steps])
+    weights = np.array([trained().snapshots[i].syn0.ravel() for i in PLOTTED])
     right, bottom = 74, 46
     low, high = np.floor(weights.min()), np.ceil(weights.max())
     # iterations 0 to 1 take a quarter of a decade, linearly, so that iteration 0 has a place
@@ -225,7 +226,7 @@ def weight_plot() -> dict[str, str]:
     faint += [f'<line x1="{x(t):.1f}" x2="{x(t):.1f}" y1="{TOP}" y2="{HEIGHT - bottom}"/>' for t in ticks]
     bold = []
     for dashes, line in zip(("none", "6 4", "2 3"), weights.T, strict=True):
-        points = " ".join(f"{x(i):.1f},{y(w):.1f}" for i, w in zip(steps, line, strict=True))
+        points = " ".join(f"{x(i):.1f},{y(w):.1f}" for i, w in zip(PLOTTED, line, strict=True))
         bold.append(f'<polyline stroke-dasharray="{dashes}" points="{points}"/>')
     title = "The three weights of syn0 over the training iterations, on a log scale"
     return {"weight_plot_svg": svg("weight-plot", title, text, faint, bold)}
