@@ -3,7 +3,8 @@
 A page writes `{{ name }}` and the build puts the value there. Each module in this
 package ends with `PROVIDERS`, a tuple of plain functions (no decorator, so that
 `make mutate` mutates them too); a provider returns a dict of names to the exact
-text to show. `python -m sitebuild.facts` prints them all as JSON.
+text to show. `_common.py` (skipped for its leading underscore) holds what they share.
+`python -m sitebuild.facts` prints them all as JSON.
 """
 
 from __future__ import annotations
