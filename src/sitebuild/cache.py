@@ -29,7 +29,7 @@ import sys
 import time
 import traceback
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import jupytext
@@ -37,7 +37,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.toc import get_toc
 
 SRC = Path(__file__).resolve().parents[1]  # src/, known before sitebuild can be imported from it
-PACKAGES = frozenset(p.name for p in SRC.iterdir() if (p / "__init__.py").is_file())
 MODULE_NAME = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")
 
 log = logging.getLogger("mkdocs.hooks.cache")
@@ -55,43 +54,22 @@ def use_this_tree() -> None:
 # at load time, before the next hooks import sitebuild (mkdocs then restores sys.path; on_config puts src/ back)
 use_this_tree()
 
-from sitebuild import ROOT, store  # noqa: E402  (this tree's, now that its src/ comes first)
+from sitebuild import ROOT, module_file, store  # noqa: E402  (this tree's, now that its src/ comes first)
 
 
-def module_file(name: str) -> Path | None:
-    """The file under src/ that defines module `name`, or None when it is not ours."""
-    if name.split(".")[0] not in PACKAGES:
-        return None
-    base = SRC.joinpath(*name.split("."))
-    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-def module_of(path: Path) -> tuple[str, bool]:
-    """The dotted name of a file under src/, and whether it is a package's __init__."""
-    parts = list(path.relative_to(SRC).with_suffix("").parts)
-    is_package = parts[-1] == "__init__"
-    return ".".join(parts[:-1] if is_package else parts), is_package
-
-
-def referenced(tree: ast.AST, module: str = "", is_package: bool = False) -> tuple[set[str], set[str], set[Path]]:
+def referenced(tree: ast.AST) -> tuple[set[str], set[str], set[Path]]:
     """What code can run: modules it imports, module names it spells out as text, src/ files it names."""
     imports: set[str] = set()
     spelled: set[str] = set()
     files: set[Path] = set()
-    package = module if is_package else module.rpartition(".")[0]
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             imports.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                parent = package.split(".")[: len(package.split(".")) - node.level + 1] if package else []
-                base = ".".join([*parent, base] if base else parent)
-            imports.add(base)
-            imports.update(f"{base}.{alias.name}" for alias in node.names)
+            if node.level:  # src/ has none; one would make the notebook depend on all of src/
+                raise ValueError("a relative import")
+            imports.add(str(node.module))
+            imports.update(f"{node.module}.{alias.name}" for alias in node.names)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             text = node.value.strip()
             if MODULE_NAME.match(text):  # importlib.import_module("tinynet.x"), ["python", "-m", "tinynet"]
@@ -110,40 +88,26 @@ def _with_parents(names: Iterable[str]) -> set[str]:
     return out
 
 
-def notebook_code(path: Path) -> str:
-    """A notebook's code: a percent-format .py file is Python as it stands; others go through jupytext."""
-    if path.suffix == ".py":
-        return path.read_text(encoding="utf-8")
-    cells = jupytext.read(path).cells
-    lines = (line for c in cells if c.cell_type == "code" for line in c.source.splitlines())
-    return "\n".join(line for line in lines if not line.lstrip().startswith(("%", "!")))  # no magics
-
-
 def dependencies(notebook: Path) -> list[Path] | None:
     """Every file under src/ the notebook can run, transitively; None when some code cannot be read."""
+    if notebook.suffix != ".py":  # mkdocs.yml takes part-*/*.py; a notebook in another form depends on all of src/
+        return None
     seen: set[Path] = set()
     try:
-        todo = [referenced(ast.parse(notebook_code(notebook)))]
+        todo = [referenced(ast.parse(notebook.read_bytes()))]
         while todo:
             imports, spelled, files = todo.pop()
             paths = [module_file(name) for name in _with_parents(imports | spelled)]
             # a package spelled out as text may be run with `python -m`, which runs its __main__
-            paths += [module_file(f"{name}.__main__") for name in spelled if name in PACKAGES]
+            paths += [module_file(f"{name}.__main__") for name in spelled]
             for path in [*filter(None, paths), *files]:
                 if path not in seen:
                     seen.add(path)
                     if path.suffix == ".py":
-                        module, is_package = module_of(path)
-                        todo.append(referenced(ast.parse(path.read_bytes()), module, is_package))
+                        todo.append(referenced(ast.parse(path.read_bytes())))
     except (SyntaxError, ValueError):
         return None
     return sorted(seen)
-
-
-def dependency_digest(notebook: Path) -> str:
-    """A hash of the src/ files the notebook depends on (all of src/ when that cannot be told)."""
-    found = dependencies(notebook)
-    return store.files_digest(store.source_files() if found is None else found)
 
 
 def on_config(config):
@@ -158,8 +122,10 @@ MACHINERY = (Path(__file__), TEMPLATES / "notebook.html.j2")
 
 
 def entry_name(notebook: Path) -> str:
-    """The cache file name of a notebook's page: its bytes and the code under src/ it imports."""
-    return store.key(store.files_digest([notebook]), dependency_digest(notebook))[:24] + ".json"
+    """The cache file name of a notebook's page: its bytes and the code under src/ it imports (all of it, if unsure)."""
+    found = dependencies(notebook)
+    code = store.files_digest(store.source_files() if found is None else found)
+    return store.key(store.files_digest([notebook]), code)[:24] + ".json"
 
 
 def highlighter() -> Callable[..., str]:
@@ -228,57 +194,17 @@ def to_html(path: str, toc_depth: int) -> dict:
     return {"content": content, "toc_tokens": toc.toc_tokens, "images": images}
 
 
-def render(path: str, toc_depth: int, cache_path: str) -> None:
-    """Execute and convert one notebook; write its cache entry whole."""
-    target = Path(cache_path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    store.write(target, json.dumps(to_html(path, toc_depth)))
-
-
-def timed(job: dict) -> float:
-    """Execute and convert one notebook (in a worker process or a thread); the seconds it took."""
+def run(path: str, toc_depth: int, entry: str) -> float:
+    """Execute and convert one notebook (in a worker process or a thread), write its cache entry whole; its seconds."""
     start = time.perf_counter()
-    render(**job)
+    Path(entry).parent.mkdir(parents=True, exist_ok=True)
+    store.write(Path(entry), json.dumps(to_html(path, toc_depth)))
     return time.perf_counter() - start
 
 
-def workers() -> int:
-    """How many notebooks run at once: TINYNET_NOTEBOOK_WORKERS, else one per core."""
-    return max(1, int(os.environ.get("TINYNET_NOTEBOOK_WORKERS", "0")) or os.cpu_count() or 1)
-
-
-class Runner:
-    """Notebooks executing in page order while the build goes on: in worker processes, or a single one in a thread."""
-
-    def __init__(self, jobs: list[dict], count: int) -> None:
-        spawned = multiprocessing.get_context("spawn")  # a fresh interpreter: no copy of the build's threads
-        self.pool = ThreadPoolExecutor(1) if len(jobs) == 1 else ProcessPoolExecutor(count, mp_context=spawned)
-        # a worker finds `timed` by its module's name: mkdocs names a hook's module by its path
-        work = importlib.import_module("sitebuild.cache").timed
-        self.futures = {job["path"]: self.pool.submit(work, job) for job in jobs}
-
-    def wait(self, path: str | None = None) -> dict[str, float]:
-        """Wait for one notebook (or all of them) and return their seconds; fail the build if executing one failed."""
-        waited = self.futures if path is None else {p: f for p, f in self.futures.items() if p == path}
-        seconds = {}
-        for name, future in waited.items():
-            try:
-                seconds[name] = future.result()
-            except Exception as error:  # the notebook's own error, with the worker's traceback
-                self.stop()
-                shown = "".join(traceback.format_exception(error))
-                raise PluginError(f"executing a notebook failed: {name}:\n{shown}") from None
-        if path is None:  # all done: the workers end (`mkdocs serve` builds again and again)
-            self.pool.shutdown()
-        return seconds
-
-    def stop(self) -> None:
-        """Start no other notebook (the build failed)."""
-        self.pool.shutdown(wait=False, cancel_futures=True)
-
-
-_running: list[Runner] = []
 _entries: dict[str, Path] = {}  # notebook path -> its cache entry, for this build
+_running: dict[str, Future[float]] = {}  # notebook path -> its run, for this build
+_pools: list[Executor] = []
 
 
 def on_files(files, config):
@@ -286,22 +212,40 @@ def on_files(files, config):
     nb_plugin = config.plugins["mkdocs-jupyter"]
     folder = store.folder("notebooks", store.key(store.files_digest(MACHINERY)))
     _entries.clear()
-    jobs = []
+    _running.clear()
     for file in files.documentation_pages():
         if nb_plugin.should_include(file):
-            entry = _entries[file.abs_src_path] = folder / entry_name(Path(file.abs_src_path))
-            if not entry.exists():
-                jobs.append(
-                    {"path": file.abs_src_path, "toc_depth": nb_plugin.config["toc_depth"], "cache_path": str(entry)}
-                )
+            _entries[file.abs_src_path] = folder / entry_name(Path(file.abs_src_path))
     for old in set(folder.iterdir()) - set(_entries.values()):
         old.unlink()
-    if not jobs:
+    todo = [path for path, entry in _entries.items() if not entry.exists()]
+    if not todo:
         log.info("cache: every notebook is up to date; none executed")
         return files
-    log.info("cache: executing %d notebook(s): %s", len(jobs), ", ".join(sorted(Path(j["path"]).name for j in jobs)))
-    _running.append(Runner(jobs, min(workers(), len(jobs))))
+    log.info("cache: executing %d notebook(s): %s", len(todo), ", ".join(sorted(Path(p).name for p in todo)))
+    # one per core (or TINYNET_NOTEBOOK_WORKERS); spawned, a fresh interpreter: no copy of the build's threads
+    count = min(len(todo), max(1, int(os.environ.get("TINYNET_NOTEBOOK_WORKERS", "0")) or os.cpu_count() or 1))
+    spawned = multiprocessing.get_context("spawn")
+    pool = ThreadPoolExecutor(1) if len(todo) == 1 else ProcessPoolExecutor(count, mp_context=spawned)
+    _pools.append(pool)
+    # a worker finds `run` by its module's name: mkdocs names a hook's module by its path
+    work = importlib.import_module("sitebuild.cache").run
+    toc_depth = nb_plugin.config["toc_depth"]
+    _running.update({path: pool.submit(work, path, toc_depth, str(_entries[path])) for path in todo})
     return files
+
+
+def wait(*paths: str) -> dict[str, float]:
+    """Wait for these notebooks and return their seconds; fail the build if executing one failed."""
+    seconds = {}
+    for path in paths:
+        try:
+            seconds[path] = _running[path].result()
+        except Exception as error:  # the notebook's own error, with the worker's traceback
+            on_build_error(error)
+            shown = "".join(traceback.format_exception(error))
+            raise PluginError(f"executing a notebook failed: {path}:\n{shown}") from None
+    return seconds
 
 
 def on_pre_page(page, config, files):
@@ -311,8 +255,8 @@ def on_pre_page(page, config, files):
         return page
 
     def render(config, files) -> None:
-        for runner in _running:
-            runner.wait(path)
+        if path in _running:
+            wait(path)
         cached = json.loads(_entries[path].read_text(encoding="utf-8"))
         page.content = cached["content"]
         page.toc = get_toc(cached["toc_tokens"])
@@ -327,13 +271,15 @@ def on_pre_page(page, config, files):
 
 
 def on_post_build(config) -> None:
-    """Every notebook has run (or the build fails); say how long each took."""
-    while _running:
-        times = sorted(_running.pop().wait().items(), key=lambda item: -item[1])
+    """Every notebook has run (or the build fails); say how long each took. The workers end (`mkdocs serve`)."""
+    times = sorted(wait(*_running).items(), key=lambda item: -item[1])
+    while _pools:
+        _pools.pop().shutdown()
+    if times:
         log.info("cache: seconds per notebook: %s", ", ".join(f"{Path(p).name} {t:.1f}" for p, t in times))
 
 
 def on_build_error(error) -> None:
-    """Stop the workers when the build fails for another reason."""
-    while _running:
-        _running.pop().stop()
+    """Start no other notebook when the build fails."""
+    while _pools:
+        _pools.pop().shutdown(wait=False, cancel_futures=True)

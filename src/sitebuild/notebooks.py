@@ -22,10 +22,7 @@ import jupytext
 import nbformat
 from mkdocs.exceptions import PluginError
 
-from sitebuild import ROOT, is_notebook
-
-SRC = ROOT / "src"
-TINYNET = SRC / "tinynet"
+from sitebuild import ROOT, is_notebook, module_file
 
 # Markdown to plain text for a description: links keep their text; emphasis and code marks go
 MARKUP = re.compile(r"\[(?P<text>[^\]]*)\]\([^)]*\)|[*_`]")
@@ -84,10 +81,9 @@ def on_post_page(output: str, page, config) -> str:
 
 def module_path(module: str) -> Path:
     """The file of a tinynet module name such as 'tinynet.network'."""
-    parts = module.split(".")
-    path = TINYNET.joinpath(*parts[1:]).with_suffix(".py") if len(parts) > 1 else TINYNET / "__init__.py"
-    if not path.is_file():
-        raise ValueError(f"no module {module} under {TINYNET}")
+    path = module_file(module)
+    if path is None:
+        raise ValueError(f"no module {module} under src/")
     return path
 
 
@@ -119,7 +115,7 @@ def wanted(node: ast.ImportFrom) -> list[tuple[str, str | None]]:
         if alias.asname and alias.asname != alias.name:
             raise ValueError(f"line {node.lineno}: `as {alias.asname}` cannot be inlined")
         if node.module == "tinynet":
-            if (TINYNET / f"{alias.name}.py").is_file():
+            if module_file(f"tinynet.{alias.name}"):
                 result.append((f"tinynet.{alias.name}", alias.name))
             elif alias.name in _package_exports():
                 result.append((_package_exports()[alias.name], None))
