@@ -16,17 +16,10 @@ from __future__ import annotations
 
 import inspect
 import json
-import logging
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from sitebuild import store
 
-from sitebuild import ROOT, store
-
-log = logging.getLogger("mkdocs.hooks.explorer")
 TARGET = "assets/explorer-data.json"
 SEEDS = range(10)
 HIDDEN = range(1, 9)
@@ -79,18 +72,7 @@ def on_page_content(html: str, page, config, files) -> str:
 
 def on_post_build(config) -> None:
     """Write the explorer's data into the site: kept from an earlier build, or computed by this tree's src/ now."""
-    cached = store.folder("explorer", store.source_key()) / "explorer-data.json"
-    if not cached.exists():
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
-        done = subprocess.run(
-            [sys.executable, "-m", "sitebuild.explorer"], cwd=ROOT, env=env, capture_output=True, text=True, check=False
-        )
-        if done.returncode != 0:
-            raise PluginError(f"exporting the explorer's data failed:\n{done.stderr}")
-        json.loads(done.stdout)
-        store.write(cached, done.stdout)
-        log.info("cache: explorer data computed")
+    cached = store.computed("explorer", store.source_key(), "sitebuild.explorer", "explorer data")
     target = Path(config["site_dir"]) / TARGET
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(cached.read_bytes())

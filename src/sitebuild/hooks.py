@@ -10,8 +10,6 @@ import hashlib
 import json
 import logging
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -28,22 +26,10 @@ def load_facts() -> dict[str, str]:
     """The facts for this src/, the pages they read and this platform: kept, or computed in a fresh interpreter."""
     read = [ROOT / page for page in PAGES_READ if (ROOT / page).is_file()]
     key = store.key(store.files_digest(store.source_files() + read))
-    if key not in _facts:
-        cached = store.folder("facts", key) / "facts.json"
-        if not cached.exists():
-            done = subprocess.run(
-                [sys.executable, "-m", "sitebuild.facts"], cwd=ROOT, capture_output=True, text=True, check=False
-            )
-            if done.returncode != 0:
-                raise PluginError(f"computing the facts failed:\n{done.stderr}")
-            store.write(cached, done.stdout)
-            log.info("cache: facts computed")
-        _facts.clear()
-        _facts[key] = json.loads(cached.read_text(encoding="utf-8"))
-    return _facts[key]
+    return json.loads(store.computed("facts", key, "sitebuild.facts", "facts").read_text(encoding="utf-8"))
 
 
-_facts: dict[str, dict[str, str]] = {}
+_facts: dict[str, str] = {}  # this build's, read when a page first names one
 
 
 def check_examples(pages: dict[str, str]) -> None:
@@ -53,13 +39,7 @@ def check_examples(pages: dict[str, str]) -> None:
     todo = sorted(page for page, path in record.items() if not path.exists())
     if not todo:
         return
-    done = subprocess.run(
-        [sys.executable, "-m", "sitebuild.examples", *(str(ROOT / "docs" / page) for page in todo)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = store.fresh("sitebuild.examples", *(str(ROOT / "docs" / page) for page in todo))
     try:
         report = json.loads(done.stdout)
     except ValueError:
@@ -77,6 +57,7 @@ def check_examples(pages: dict[str, str]) -> None:
 
 def on_files(files, config):
     """Before any page is rendered, check every Markdown page's includes and examples: fail early."""
+    _facts.clear()
     pages = {}
     for file in files.documentation_pages():
         if file.src_uri.endswith(".md"):
@@ -92,11 +73,12 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     name = page.file.src_uri
     if "{{" not in markdown:
         return markdown
-    facts = load_facts()
+    if not _facts:
+        _facts.update(load_facts())
 
     def fill(match: re.Match[str]) -> str:
-        if match[1] not in facts:
+        if match[1] not in _facts:
             raise PluginError(f"{name}: unknown fact {match[1]!r} (add it under src/sitebuild/facts/)")
-        return facts[match[1]]
+        return _facts[match[1]]
 
     return FACT.sub(fill, markdown)

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import platform
 import shutil
+import subprocess
 import sys
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from sitebuild import ROOT
+from mkdocs.exceptions import PluginError
 
-SRC = ROOT / "src"
+from sitebuild import ROOT, SRC
+
+log = logging.getLogger("mkdocs.hooks.store")
 CACHE = ROOT / ".cache"
 LOCK = ROOT / "requirements.lock"
 
@@ -99,3 +103,21 @@ def write(path: Path, text: str) -> None:
     partial = path.with_name(path.name + ".partial")
     partial.write_text(text, encoding="utf-8")
     partial.replace(path)
+
+
+def fresh(module: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run `python -m module args` in a fresh interpreter, which imports src/ as it is now (`mkdocs serve` too)."""
+    return subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+def computed(kind: str, entry_key: str, module: str, what: str) -> Path:
+    """The cache file of a kind holding the JSON `python -m module` prints: kept, or computed now (`fresh`)."""
+    path = folder(kind, entry_key) / f"{kind}.json"
+    if not path.exists():
+        done = fresh(module)
+        if done.returncode != 0:
+            raise PluginError(f"computing the {what} failed:\n{done.stderr}")
+        json.loads(done.stdout)  # JSON, or the build fails here
+        write(path, done.stdout)
+        log.info("cache: %s computed", what)
+    return path
