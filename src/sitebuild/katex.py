@@ -102,22 +102,10 @@ def _formula(match: re.Match[str]) -> str:
     return typeset(html.unescape(match["display"] if display else match["inline"]), display)
 
 
-def typeset_marked(content: str) -> tuple[str, int]:
-    """Replace arithmatex's marked math in a page's HTML; return the new HTML and how many formulas it had."""
-    return MARKED.subn(_formula, content)
-
-
-def typeset_text(text: str) -> tuple[str, int]:
-    """Replace $...$ and $$...$$ in an HTML text run (no tags in it); return it and how many formulas it had."""
-    return DOLLARS.subn(_formula, text)
-
-
-def typeset_notebook(content: str) -> tuple[str, int]:
+def typeset_notebook(content: str) -> str:
     """Replace the dollar math in the text of a notebook page's Markdown cells, never inside code."""
-    total = 0
 
     def cell(match: re.Match[str]) -> str:
-        nonlocal total
         parts = TAG.split(match[2])
         verbatim = 0  # how many verbatim elements are open here
         for index, part in enumerate(parts):
@@ -126,20 +114,18 @@ def typeset_notebook(content: str) -> tuple[str, int]:
                 if tag:
                     verbatim = max(0, verbatim - 1) if tag["close"] else verbatim + 1
             elif not verbatim and "$" in part:
-                parts[index], count = typeset_text(part)
-                total += count
+                parts[index] = DOLLARS.sub(_formula, part)
         return match[1] + "".join(parts)
 
-    return NOTEBOOK_CELL.sub(cell, content), total
+    return NOTEBOOK_CELL.sub(cell, content)
 
 
 def on_page_content(content: str, page, config, files) -> str:
-    """Typeset the page's math; pages that have any get KaTeX's stylesheet."""
-    notebook = is_notebook(page)
+    """Typeset the page's math; pages that have any (whose HTML it changed) get KaTeX's stylesheet."""
     try:
-        content, count = typeset_notebook(content) if notebook else typeset_marked(content)
+        typeset_html = typeset_notebook(content) if is_notebook(page) else MARKED.sub(_formula, content)
     except ValueError as problem:
         raise PluginError(f"{page.file.src_uri}: KaTeX cannot typeset a formula: {problem}") from None
-    if count:
+    if typeset_html != content:
         page.meta["katex"] = True
-    return content
+    return typeset_html
