@@ -23,15 +23,12 @@ import re
 import runpy
 import shlex
 import sys
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
-from sybil import Document, Example, Region, Sybil
-from sybil.evaluators.doctest import DocTestEvaluator, DocTestRunner
-from sybil.parsers.abstract.doctest import DocTestStringParser
-from sybil.parsers.markdown import ClearNamespaceParser, PythonCodeBlockParser, SkipParser
-from sybil.parsers.markdown.lexers import FencedCodeBlockLexer
+from sybil import Example, Sybil
+from sybil.evaluators.python import PythonEvaluator
+from sybil.parsers.markdown import ClearNamespaceParser, CodeBlockParser, PythonCodeBlockParser, SkipParser
 
 from sitebuild import ROOT
 
@@ -98,30 +95,12 @@ class NumberChecker(doctest.OutputChecker):
         return matches(want, got)
 
 
-class NumberEvaluator(DocTestEvaluator):
-    """Sybil's doctest evaluator, with numbers compared by `matches`."""
-
-    def __init__(self, optionflags: int = 0) -> None:
-        super().__init__(optionflags)
-        self.runner = DocTestRunner(optionflags)
-        self.runner._checker = NumberChecker()  # doctest's runner keeps its checker here
-
-
-class PythonParser(PythonCodeBlockParser):
-    """```python blocks run; a block that starts with `>>>` is a doctest session."""
-
-    language = "python"
-
-    def __init__(self) -> None:
-        super().__init__(doctest_optionflags=FLAGS)
-        self.doctest_parser = DocTestStringParser(NumberEvaluator(FLAGS))
-        self.codeblock_parser = self.codeblock_parser_class(self.language, self.codeblock_parser._evaluator)
-
-
-class PyconParser(PythonParser):
-    """```pycon blocks: interpreter sessions, the way pages show one."""
-
-    language = "pycon"
+def session_parser(language: str) -> PythonCodeBlockParser:
+    """Sybil's ```python parser, for `language`: a block that starts with `>>>` is a session, checked by `matches`."""
+    parser = PythonCodeBlockParser(doctest_optionflags=FLAGS)
+    parser.doctest_parser.evaluator.runner._checker = NumberChecker()  # doctest's runner keeps its checker here
+    parser.codeblock_parser = CodeBlockParser(language, PythonEvaluator())
+    return parser
 
 
 def run_console(source: str) -> list[str]:
@@ -152,23 +131,19 @@ def run_console(source: str) -> list[str]:
     return problems
 
 
-class ConsoleParser:
-    """```console blocks: `$ command` lines, each followed by what it prints."""
-
-    def __init__(self) -> None:
-        self.lexer = FencedCodeBlockLexer(language="console")
-
-    def __call__(self, document: Document) -> Iterator[Region]:
-        for lexed in self.lexer(document):
-            yield Region(lexed.start, lexed.end, lexed.lexemes["source"], self.evaluate)
-
-    def evaluate(self, example: Example) -> str | None:
-        """Every difference, described (Sybil reports it), or None."""
-        return "\n".join(run_console(str(example.parsed))) or None
+def check_console(example: Example) -> str | None:
+    """Every difference in a ```console block, described (Sybil reports it), or None."""
+    return "\n".join(run_console(str(example.parsed))) or None
 
 
 SYBIL = Sybil(
-    parsers=[PythonParser(), PyconParser(), ConsoleParser(), SkipParser(), ClearNamespaceParser()],
+    parsers=[
+        session_parser("python"),
+        session_parser("pycon"),  # an interpreter session, the way pages show one
+        CodeBlockParser("console", check_console),
+        SkipParser(),
+        ClearNamespaceParser(),
+    ],
     path=str(DOCS),
     patterns=["*.md"],
 )
