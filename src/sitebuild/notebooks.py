@@ -106,26 +106,6 @@ def _package_exports() -> dict[str, str]:
     return {alias.name: node.module for node in tinynet_imports(tree) for alias in node.names if node.module}
 
 
-def wanted(node: ast.ImportFrom) -> list[tuple[str, str | None]]:
-    """(module, name bound to the whole module or None) for each name an import takes."""
-    result: list[tuple[str, str | None]] = []
-    for alias in node.names:
-        if alias.name == "*":
-            raise ValueError(f"line {node.lineno}: `import *` cannot be inlined")
-        if alias.asname and alias.asname != alias.name:
-            raise ValueError(f"line {node.lineno}: `as {alias.asname}` cannot be inlined")
-        if node.module == "tinynet":
-            if module_file(f"tinynet.{alias.name}"):
-                result.append((f"tinynet.{alias.name}", alias.name))
-            elif alias.name in _package_exports():
-                result.append((_package_exports()[alias.name], None))
-            else:
-                raise ValueError(f"line {node.lineno}: tinynet has no {alias.name!r}")
-        else:
-            result.append((str(node.module), None))
-    return result
-
-
 def without_lines(source: str, nodes: list[ast.stmt]) -> str:
     """The source with the lines of the given statements removed."""
     drop = {n for node in nodes for n in range(node.lineno, (node.end_lineno or node.lineno) + 1)}
@@ -146,7 +126,18 @@ def public_names(tree: ast.Module) -> list[str]:
 def inline(node: ast.ImportFrom, done: set[str], namespaces: set[str]) -> list[str]:
     """Cells that define what one import statement would have brought in."""
     cells: list[str] = []
-    for needed, bound in wanted(node):
+    for alias in node.names:
+        if alias.name == "*":
+            raise ValueError(f"line {node.lineno}: `import *` cannot be inlined")
+        if alias.asname and alias.asname != alias.name:
+            raise ValueError(f"line {node.lineno}: `as {alias.asname}` cannot be inlined")
+        needed, bound = str(node.module), None  # the module to inline, and the name bound to it whole
+        if node.module == "tinynet" and module_file(f"tinynet.{alias.name}"):
+            needed, bound = f"tinynet.{alias.name}", alias.name
+        elif node.module == "tinynet":
+            needed = _package_exports().get(alias.name, "")
+            if not needed:
+                raise ValueError(f"line {node.lineno}: tinynet has no {alias.name!r}")
         cells += module_cells(needed, done, namespaces)
         if bound and bound not in namespaces:
             namespaces.add(bound)
@@ -178,39 +169,31 @@ def standalone_notebook(path: Path, page_url: str | None = None) -> nbformat.Not
     With the page's public address, relative links in its prose point at the site, so they work in a download.
     """
     notebook = jupytext.read(path)
-    if page_url:
-        for cell in notebook.cells:
-            if cell.cell_type == "markdown":
-                cell.source = RELATIVE_LINK.sub(lambda m: f"]({urljoin(page_url, m[1])})", cell.source)
-    cells = []
+    cells: list[tuple[str, str]] = []  # (the cell's type, its source)
+    note = [("markdown", INLINED_NOTE)]  # once, before the first inlined module
     done: set[str] = set()
     namespaces: set[str] = set()
-    done_note = False
     for cell in notebook.cells:
-        if cell.cell_type == "code":
-            tree = ast.parse(cell.source)
-            imports = tinynet_imports(tree)
-            if imports:
-                inlined = [nbformat.v4.new_code_cell(s) for node in imports for s in inline(node, done, namespaces)]
-                if inlined and not done_note:
-                    cells.append(nbformat.v4.new_markdown_cell(INLINED_NOTE))
-                    done_note = True
-                cells += inlined
-                cell.source = re.sub(r"\n{3,}", "\n\n", without_lines(cell.source, imports)).strip("\n")
-                if not cell.source:
-                    continue
-        cells.append(cell)
+        source = cell.source
+        if cell.cell_type == "markdown" and page_url:
+            source = RELATIVE_LINK.sub(lambda m: f"]({urljoin(page_url, m[1])})", source)
+        elif cell.cell_type == "code" and (imports := tinynet_imports(ast.parse(source))):
+            inlined = [("code", s) for node in imports for s in inline(node, done, namespaces)]
+            if inlined:
+                cells += note + inlined
+                note = []
+            source = re.sub(r"\n{3,}", "\n\n", without_lines(source, imports)).strip("\n")
+            if not source:
+                continue
+        cells.append((cell.cell_type, source))
     fresh = nbformat.v4.new_notebook()
-    fresh.cells = [_fresh_cell(cell, number) for number, cell in enumerate(cells, 1)]
+    # new cells, without outputs; a cell's id is its position, so builds repeat
+    new = {"markdown": nbformat.v4.new_markdown_cell}
+    fresh.cells = [
+        new.get(kind, nbformat.v4.new_code_cell)(text, id=f"cell-{n}") for n, (kind, text) in enumerate(cells, 1)
+    ]
     fresh.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
     if notebook.metadata.get("description"):
         fresh.metadata["description"] = notebook.metadata["description"]
     nbformat.validate(fresh)
     return fresh
-
-
-def _fresh_cell(cell, number: int) -> nbformat.NotebookNode:
-    """A new cell (no outputs) holding the given cell's source; its id is its position, so builds repeat."""
-    if cell.cell_type == "markdown":
-        return nbformat.v4.new_markdown_cell(cell.source, id=f"cell-{number}")
-    return nbformat.v4.new_code_cell(cell.source, id=f"cell-{number}")
