@@ -28,7 +28,7 @@ import re
 import sys
 import time
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
@@ -57,35 +57,27 @@ use_this_tree()
 from sitebuild import ROOT, module_file, store  # noqa: E402  (this tree's, now that its src/ comes first)
 
 
-def referenced(tree: ast.AST) -> tuple[set[str], set[str], set[Path]]:
-    """What code can run: modules it imports, module names it spells out as text, src/ files it names."""
-    imports: set[str] = set()
-    spelled: set[str] = set()
+def referenced(tree: ast.AST) -> set[Path]:
+    """The src/ files code can run: modules it imports, module names it spells out as text, src/ files it names."""
+    names: set[str] = set()
     files: set[Path] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            imports.update(alias.name for alias in node.names)
+            names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
             if node.level:  # src/ has none; one would make the notebook depend on all of src/
                 raise ValueError("a relative import")
-            imports.add(str(node.module))
-            imports.update(f"{node.module}.{alias.name}" for alias in node.names)
+            names.add(str(node.module))
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             text = node.value.strip()
             if MODULE_NAME.match(text):  # importlib.import_module("tinynet.x"), ["python", "-m", "tinynet"]
-                spelled.add(text)
+                names.update((text, f"{text}.__main__"))  # `python -m` runs a package's __main__
             elif text.startswith("src/") and (ROOT / text).is_file():  # runpy.run_path("src/tinynet/two_layer.py")
                 files.add(ROOT / text)
-    return imports, spelled, files
-
-
-def _with_parents(names: Iterable[str]) -> set[str]:
-    """Each module name and its parent packages, whose __init__ runs first."""
-    out: set[str] = set()
-    for name in names:
-        parts = name.split(".")
-        out.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
-    return out
+    # each module's parent packages, whose __init__ runs first
+    parents = {name.rsplit(".", depth)[0] for name in names for depth in range(name.count(".") + 1)}
+    return files | set(filter(None, map(module_file, parents)))
 
 
 def dependencies(notebook: Path) -> list[Path] | None:
@@ -94,17 +86,12 @@ def dependencies(notebook: Path) -> list[Path] | None:
         return None
     seen: set[Path] = set()
     try:
-        todo = [referenced(ast.parse(notebook.read_bytes()))]
+        todo = referenced(ast.parse(notebook.read_bytes()))
         while todo:
-            imports, spelled, files = todo.pop()
-            paths = [module_file(name) for name in _with_parents(imports | spelled)]
-            # a package spelled out as text may be run with `python -m`, which runs its __main__
-            paths += [module_file(f"{name}.__main__") for name in spelled]
-            for path in [*filter(None, paths), *files]:
-                if path not in seen:
-                    seen.add(path)
-                    if path.suffix == ".py":
-                        todo.append(referenced(ast.parse(path.read_bytes())))
+            path = todo.pop()
+            seen.add(path)
+            if path.suffix == ".py":
+                todo |= referenced(ast.parse(path.read_bytes())) - seen
     except (SyntaxError, ValueError):
         return None
     return sorted(seen)
