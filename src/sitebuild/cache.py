@@ -5,7 +5,8 @@ page template without its head (templates/notebook.html.j2), cells numbered by p
 chunks merged. The result is cached under .cache/notebooks, keyed on the notebook, every file
 under src/ it imports, transitively (found by reading the code, never by importing it), this
 machinery, the lock and the platform. A rebuild with nothing changed executes nothing; a changed
-notebook, or a change to code it imports, re-executes that notebook alone.
+notebook, or a change to code it imports, re-executes that notebook alone. The theme's compiled
+templates are kept too (.cache/templates), so that a rebuild does not compile them again.
 
 The notebooks that need executing run in a pool of worker processes (one per core; a single one
 runs in a thread) while the other pages build; each notebook page waits for
@@ -33,6 +34,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPool
 from pathlib import Path
 
 import jupytext
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.toc import get_toc
 
@@ -101,6 +103,12 @@ def on_config(config):
     """Workers, subprocesses and kernels will import this tree's src/ (mkdocs restored sys.path after loading)."""
     use_this_tree()
     return config
+
+
+def on_env(env, config, files):
+    """The theme's templates, compiled once and kept in .cache/templates (Jinja checks each against its source)."""
+    env.bytecode_cache = FileSystemBytecodeCache(str(store.folder("templates", store.key())))
+    return env
 
 
 TEMPLATES = Path(__file__).parent / "templates"

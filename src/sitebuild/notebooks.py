@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -36,6 +37,17 @@ INLINED_NOTE = (
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
 
 
+@lru_cache(maxsize=64)
+def parsed(text: str) -> nbformat.NotebookNode:
+    """A notebook's jupytext source, parsed once per text (read twice a build; `mkdocs serve` rebuilds again)."""
+    return jupytext.reads(text, fmt="py")
+
+
+def read(path: str | Path) -> nbformat.NotebookNode:
+    """The jupytext notebook at path (not to be changed: it is shared)."""
+    return parsed(Path(path).read_text(encoding="utf-8"))
+
+
 def description(notebook: nbformat.NotebookNode) -> str | None:
     """The notebook's `description` metadata, else the first sentence of its prose (not a heading or Source line)."""
     if notebook.metadata.get("description"):
@@ -54,7 +66,7 @@ def description(notebook: nbformat.NotebookNode) -> str | None:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """Give a notebook page its description (see `description`), for the page's meta description."""
     if is_notebook(page):
-        found = description(jupytext.read(page.file.abs_src_path))
+        found = description(read(page.file.abs_src_path))
         if found:
             page.meta["description"] = found
     return markdown
@@ -168,7 +180,7 @@ def standalone_notebook(path: Path, page_url: str | None = None) -> nbformat.Not
 
     With the page's public address, relative links in its prose point at the site, so they work in a download.
     """
-    notebook = jupytext.read(path)
+    notebook = read(path)
     cells: list[tuple[str, str]] = []  # (the cell's type, its source)
     note = [("markdown", INLINED_NOTE)]  # once, before the first inlined module
     done: set[str] = set()
