@@ -117,13 +117,15 @@ def start(name: str, shared: Path) -> None:
         (shared / f"{name}.claimed").open("x").close()
     except FileExistsError:
         return
-    root = ROOT
+    root, command = ROOT, [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(shared / name)]
     if name == "cold":  # a copy with .git (the same build date) and without caches
         root = shared / "cold-tree"
         shutil.copytree(ROOT, root, ignore=shutil.ignore_patterns(*LEFT_OUT, ".cache"))
+        # at a lower priority: the tests wait for the other build, and this one only at the end
+        command = ["nice", "-n", "10", *command] if shutil.which("nice") else command
     with (shared / f"{name}.log").open("w") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(shared / name)],
+            command,
             cwd=root,
             env=offline_env(),
             stdout=log,
@@ -154,8 +156,9 @@ def finished(name: str, factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session", autouse=True)
 def _start_builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Start the builds the selected tests need, before the first test runs."""
-    for name in sorted(request.config.stash.get(BUILDS, set())):
-        start(name, shared_folder(tmp_path_factory))
+    for name in ("site", "cold"):
+        if name in request.config.stash.get(BUILDS, set()):
+            start(name, shared_folder(tmp_path_factory))
 
 
 # the fixtures that build the site; `--no-site` leaves out every test that uses one (make mutate)
