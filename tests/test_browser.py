@@ -197,7 +197,12 @@ LOAD_EVERY_IMAGE = """async () => {
 
 
 def full_page_screenshots(page, name: str) -> int:
-    """The whole page, top to bottom, as the reader's scheme shows it, with every image loaded."""
+    """The whole page, top to bottom, as the reader's scheme shows it, with every image loaded and every block drawn.
+
+    site.css lets the browser skip drawing blocks far from the window (content-visibility); a reader
+    who scrolls sees each one drawn, so the picture draws them all (they were blank in it before).
+    """
+    page.add_style_tag(content="* { content-visibility: visible !important; }")
     page.evaluate(LOAD_EVERY_IMAGE)
     page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
     return 1
