@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from support import LEFT_OUT
 from support.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Traffic, serve
 
 if TYPE_CHECKING:
@@ -85,10 +86,6 @@ def tree_copy(tmp_path: Path, built_site: Path) -> Path:
     what still holds and recomputes what the test changed; a test that needs a cold build deletes .cache.
     """
     return copy_project(tmp_path / "project")
-
-
-# what no copy of the tree takes: environments, built sites, installed and generated files
-LEFT_OUT = (".venv*", "site", "node_modules", "__pycache__", "screenshots", ".hypothesis", ".ruff_cache")
 
 
 def copy_project(copy: Path) -> Path:

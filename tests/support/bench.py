@@ -25,10 +25,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from support import LEFT_OUT
 from support.browser import CHROMIUM, CHROMIUM_ARGS, EXPLORER_TIMING, STEPPER_TIMING, serve
 
 ROOT = Path(__file__).resolve().parents[2]
-IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "node_modules", "__pycache__", ".cache", "screenshots")
+IGNORE = shutil.ignore_patterns(*LEFT_OUT, ".git", ".cache")
 MARKDOWN_CHAPTER = "docs/part-1/line-by-line.md"
 NOTEBOOK_CHAPTER = "docs/part-1/sigmoid.py"
 SRC_FILE = "src/tinynet/network.py"
