@@ -1,9 +1,8 @@
-"""The built site as readers meet it, in a real browser (Debian's Chromium, driven by Playwright).
+"""The built site driven as a reader drives it, in a real browser (Debian's Chromium, driven by Playwright).
 
-Every page loads with no console error, no failed request and no request to another host,
-passes axe-core with no violation, and is photographed at desktop and phone widths. The
-code beside the prose, the training explorer, search, the colour toggle, copy and download
-buttons are driven as a reader would. `make test` installs Chromium and axe-core first.
+The code beside the prose, the training explorer, search, the colour toggle, copy and download
+buttons, the dark scheme's contrast and every internal link. The walk over every page is in
+test_walk.py. `make test` installs Chromium and axe-core first.
 """
 
 from __future__ import annotations
@@ -13,55 +12,34 @@ import os
 import re
 import subprocess
 import sys
-import threading
-from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import numpy as np
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from support.browser import (
-    AXE,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     DESKTOP,
     PHONE,
-    SCREENSHOTS,
-    Traffic,
+    assert_clean,
+    axe_violations,
     check_links,
     nav_pages,
     serve,
-    sitemap_pages,
+    session,
+    visit,
 )
 
 PAGES = nav_pages()
-SITE_NAME = "Eleven Lines, Line by Line"
 LINE_BY_LINE = ["part-1/line-by-line/", "part-2/three-layer-network/"]
 EXPLORER = "part-1/watching-it-learn/"
 LINE_ID = re.compile(r"^lines?-\d+(?:-\d+)?$")
-# two frames and a little more: the page's own timers and observers have had their turn
-SETTLE = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 150))))"
-
-# what the page walk saw, reported by the last test of this module
-SEEN = {"pages": 0, "requests": 0, "screenshots": 0}
-
-
-def _session(browser, **options):
-    """A browser context with one page, and the traffic of both recorded."""
-    context = browser.new_context(**options)
-    traffic = Traffic()
-    traffic.watch(context)
-    page = context.new_page()
-    return context, page, traffic
 
 
 @pytest.fixture(scope="module")
 def desktop(browser):
     """A desktop-sized page (1280x800, light scheme) and what it asked for."""
-    context, page, traffic = _session(browser, viewport=DESKTOP, color_scheme="light")
+    context, page, traffic = session(browser, viewport=DESKTOP, color_scheme="light")
     yield page, traffic
     context.close()
 
@@ -69,7 +47,7 @@ def desktop(browser):
 @pytest.fixture(scope="module")
 def phone(browser):
     """A phone-sized page (390x844, touch) and what it asked for."""
-    context, page, traffic = _session(browser, viewport=PHONE, is_mobile=True, has_touch=True, color_scheme="light")
+    context, page, traffic = session(browser, viewport=PHONE, is_mobile=True, has_touch=True, color_scheme="light")
     yield page, traffic
     context.close()
 
@@ -77,215 +55,9 @@ def phone(browser):
 @pytest.fixture(scope="module")
 def dark(browser):
     """A desktop-sized page in the dark scheme."""
-    context, page, traffic = _session(browser, viewport=DESKTOP, color_scheme="dark")
+    context, page, traffic = session(browser, viewport=DESKTOP, color_scheme="dark")
     yield page, traffic
     context.close()
-
-
-def visit(page, traffic: Traffic, url: str) -> None:
-    """Open url, wait until the network is quiet, and fail on any error it caused."""
-    traffic.clear()
-    page.goto(url, wait_until="load")
-    traffic.settle(page)
-    assert_clean(traffic, url)
-
-
-def assert_clean(traffic: Traffic, url: str) -> None:
-    """No failed request, no console error, and no request to any host but the local server."""
-    here = urlsplit(url).netloc
-    fetched = [urlsplit(r) for r in traffic.requests]
-    elsewhere = [r.geturl() for r in fetched if r.scheme not in ("data", "blob") and r.netloc != here]
-    assert elsewhere == [], f"{url} asked another host for: {elsewhere}"
-    assert traffic.failures == [], f"{url}: failed requests {traffic.failures}"
-    assert traffic.console_errors == [], f"{url}: console errors {traffic.console_errors}"
-
-
-def axe_violations(page, every_block: bool = True) -> list[str]:
-    """axe-core's violations on the page, one line each: with every block rendered, or just as it loaded."""
-    assert AXE.exists(), "no node_modules/axe-core: run `make test`, which runs `npm ci`"
-    if every_block:
-        # site.css lets the browser skip laying out blocks far from the window; axe must see them all
-        page.add_style_tag(content="* { content-visibility: visible !important; }")
-        # the page's own checks (overrides/main.html) look at each block once it has a size
-        page.evaluate(SETTLE)
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate(
-        """() => axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v =>
-            v.id + " (" + v.impact + "): " + v.nodes.slice(0, 5).map(n => n.target.join(" ")).join(" | ")))"""
-    )
-    return list(found)
-
-
-def slug(path: str) -> str:
-    """A file name for a page's screenshots."""
-    return path.strip("/").replace("/", "--") or "home"
-
-
-# --- every page ----------------------------------------------------------------------------------
-
-
-def test_the_walk_covers_every_built_page(built_site: Path) -> None:
-    """The pages walked below (the nav) are exactly the pages of the sitemap: none is skipped."""
-    assert sorted(p for p, _, _ in PAGES) == sorted(sitemap_pages(built_site))
-    assert len(PAGES) >= 15
-
-
-@dataclass
-class PageReport:
-    """What the walk found on one page, at desktop width and then at phone width."""
-
-    title: str = ""
-    description: str = ""
-    article: str = ""
-    desktop_axe: list[str] = field(default_factory=list)
-    phone_axe: list[str] = field(default_factory=list)
-    requests: int = 0
-    screenshots: int = 0
-    # in the dark scheme, at each width: the scheme Material chose, the page's background, what each plot shows
-    dark: dict[str, dict] = field(default_factory=dict)
-    failed: str = ""  # a failed check of the visit itself (requests, console), or why the walk stopped
-
-
-# what a page shows in the dark scheme: Material's scheme, the body's background, and for each plot the images shown
-IN_THE_DARK = """() => {
-    const shown = (e) => {
-        for (let at = e; at; at = at.parentElement) if (getComputedStyle(at).display === 'none') return false;
-        return true;
-    };
-    return {
-        scheme: document.body.getAttribute('data-md-color-scheme'),
-        ground: getComputedStyle(document.body).backgroundColor,
-        plots: [...document.querySelectorAll('article .plots')]
-            .map((p) => [...p.querySelectorAll('img')].filter(shown).map((i) => i.className)),
-    };
-}"""
-
-
-def look_at(base_url: str, path: str, desktop, phone, dark: dict | None = None) -> PageReport:
-    """Visit a page at both widths: what test_page_in_the_browser checks, and its screenshots, light and dark."""
-    report = PageReport()
-    page, traffic = desktop
-    visit(page, traffic, base_url + path)
-    report.requests += len(traffic.requests)
-    report.title = page.title()
-    report.description = page.locator('meta[name="description"]').get_attribute("content") or ""
-    report.article = page.inner_text("article")
-    report.desktop_axe = axe_violations(page)
-    SCREENSHOTS.mkdir(exist_ok=True)
-    report.screenshots += full_page_screenshots(page, f"{slug(path)}-desktop-light")
-    small, small_traffic = phone
-    visit(small, small_traffic, base_url + path)
-    report.requests += len(small_traffic.requests)
-    # as a phone has just loaded it, blocks far from the window not laid out: what Lighthouse's audit sees
-    report.phone_axe = axe_violations(small, every_block=False)
-    report.screenshots += full_page_screenshots(small, f"{slug(path)}-phone-light")
-    # the dark scheme, in contexts of their own that prefer it and have stored no choice of scheme
-    for width, (shown, shown_traffic) in (dark or {}).items():
-        visit(shown, shown_traffic, base_url + path)
-        report.requests += len(shown_traffic.requests)
-        report.dark[width] = shown.evaluate(IN_THE_DARK)
-        report.screenshots += full_page_screenshots(shown, f"{slug(path)}-{width}-dark")
-    return report
-
-
-# a plot's image loads when the reader scrolls near it; a full-page picture needs them all
-LOAD_EVERY_IMAGE = """async () => {
-    const lazy = [...document.querySelectorAll('img[loading=lazy]')];
-    lazy.forEach((image) => { image.loading = 'eager'; });
-    await Promise.all(lazy.map((image) => image.decode().catch(() => null)));
-}"""
-
-
-def full_page_screenshots(page, name: str) -> int:
-    """The whole page, top to bottom, as the reader's scheme shows it, with every image loaded and every block drawn.
-
-    site.css lets the browser skip drawing blocks far from the window (content-visibility); a reader
-    who scrolls sees each one drawn, so the picture draws them all (they were blank in it before).
-    """
-    page.add_style_tag(content="* { content-visibility: visible !important; }")
-    page.evaluate(LOAD_EVERY_IMAGE)
-    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
-    return 1
-
-
-class Walk:
-    """Every page of the nav, looked at in a thread of its own with its own server and browser.
-
-    It is the slowest part of the suite: under pytest-xdist (`make test`), the other worker
-    runs other modules meanwhile.
-    """
-
-    def __init__(self, site: Path) -> None:
-        self.reports: dict[str, PageReport] = {}
-        self.ready = {path: threading.Event() for path, _, _ in PAGES}
-        for old in SCREENSHOTS.glob("*.png"):  # the folder holds this walk's pictures only, none of a page gone
-            old.unlink()
-        self.thread = threading.Thread(target=self._run, args=(site,), name="browser walk", daemon=True)
-        self.thread.start()
-
-    def _run(self, site: Path) -> None:
-        try:
-            with serve(site) as base, sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-                _, *desktop = _session(browser, viewport=DESKTOP, color_scheme="light")
-                _, *phone = _session(browser, viewport=PHONE, is_mobile=True, has_touch=True, color_scheme="light")
-                # Material follows the reader's preferred scheme while no choice is stored: fresh contexts
-                dark = {
-                    "desktop": _session(browser, viewport=DESKTOP, color_scheme="dark")[1:],
-                    "phone": _session(browser, viewport=PHONE, is_mobile=True, has_touch=True, color_scheme="dark")[1:],
-                }
-                for path, _, _ in PAGES:
-                    try:
-                        self.reports[path] = look_at(base, path, desktop, phone, dark)
-                    except Exception as problem:  # reported by the page's test
-                        self.reports[path] = PageReport(failed=f"{type(problem).__name__}: {problem}")
-                    self.ready[path].set()
-                browser.close()
-        except Exception as problem:
-            for path, _, _ in PAGES:
-                self.reports.setdefault(path, PageReport(failed=f"the walk stopped: {problem!r}"))
-        finally:
-            for event in self.ready.values():
-                event.set()
-
-    def report(self, path: str) -> PageReport:
-        """The page's report, once the walk has been there."""
-        assert self.ready[path].wait(timeout=900), f"the walk never reached /{path}"
-        return self.reports[path]
-
-
-# the walk over a built site, started once per site (on the first call)
-start_walk = cache(Walk)
-
-
-@pytest.fixture(scope="module")
-def walk(built_site: Path) -> Walk:
-    """The walk over the built site, running in a thread of its own while the tests read it page by page."""
-    return start_walk(built_site)
-
-
-@pytest.mark.parametrize(("path", "title", "source"), PAGES, ids=[p or "home" for p, _, _ in PAGES])
-def test_page_in_the_browser(path: str, title: str, source: str, walk: Walk) -> None:
-    """The page loads cleanly and offline at both widths, has no axe violation, a title and a description;
-    in the dark scheme its background is dark and every plot shows its dark rendering, at both widths."""
-    report = walk.report(path)
-    assert not report.failed, f"/{path}: {report.failed}"
-    SEEN["pages"] += 1
-    SEEN["requests"] += report.requests
-    SEEN["screenshots"] += report.screenshots
-
-    expected = SITE_NAME if path == "" else f"{title} - {SITE_NAME}"
-    assert report.title == expected
-    assert len(report.description.split()) >= 6, f"{path}: meta description {report.description!r}"
-    assert "placeholder" not in report.description.lower()
-    assert "STUB:" not in report.article, f"{source} is still a stub"
-    assert report.desktop_axe == [], "axe-core at desktop width, every block laid out"
-    assert report.phone_axe == [], "axe-core at phone width, as the page loaded"
-    assert sorted(report.dark) == ["desktop", "phone"]
-    for width, seen in report.dark.items():
-        assert seen["scheme"] == "slate", f"{width}: the scheme is {seen['scheme']}"
-        assert max(float(c) for c in re.findall(r"[\d.]+", seen["ground"])[:3]) < 64, f"{width}: {seen['ground']}"
-        assert all(shown == ["plot plot--dark"] for shown in seen["plots"]), f"{width}: {seen['plots']}"
 
 
 def test_the_page_checks_catch_what_they_should(tmp_path: Path, desktop) -> None:
@@ -766,14 +538,3 @@ def test_notebook_pages_offer_a_download(path: str, source: str, base_url: str, 
     assert response.ok
     notebook = response.json()
     assert notebook["nbformat"] == 4 and notebook["cells"]
-
-
-def test_what_the_walk_saw(capsys: pytest.CaptureFixture[str]) -> None:
-    """Report the walk: how many pages and requests were checked, and where the screenshots are."""
-    with capsys.disabled():
-        print(
-            f"\nbrowser walk: {SEEN['pages']} pages, {SEEN['requests']} requests (all to 127.0.0.1), "
-            f"{SEEN['screenshots']} screenshots in {SCREENSHOTS}"
-        )
-    if SEEN["pages"]:
-        assert SEEN["screenshots"] == 4 * SEEN["pages"]  # desktop and phone, light and dark

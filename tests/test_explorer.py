@@ -22,8 +22,7 @@ import pytest
 from playwright.sync_api import expect
 
 import tinynet
-from support.browser import AXE, EXPLORER_TIMING, Traffic
-from test_browser import DESKTOP, PHONE, axe_violations, visit
+from support.browser import AXE, DESKTOP, EXPLORER_TIMING, PHONE, Traffic, axe_violations, visit
 
 X_POST = tinynet.X.tolist()
 # each network: its page, its mount, its hook, the digits it writes, and how the API trains it

@@ -20,8 +20,7 @@ import pytest
 from playwright.sync_api import expect
 
 import tinynet
-from support.browser import AXE, Traffic
-from test_browser import DESKTOP, PHONE, axe_violations, visit
+from support.browser import AXE, DESKTOP, PHONE, Traffic, axe_violations, visit
 
 # each network: its page, its loop's lines, the line assigning each variable, the updates' lines
 NETWORKS = {

@@ -263,3 +263,52 @@ EXPLORER_TIMING = """(runs) => {
     }
     return out;
 }"""
+
+
+# --- one page at a time, as the browser tests visit it ---------------------------------------
+
+# two frames and a little more: the page's own timers and observers have had their turn
+SETTLE = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 150))))"
+
+
+def session(browser, **options):
+    """A browser context with one page, and the traffic of both recorded."""
+    context = browser.new_context(**options)
+    traffic = Traffic()
+    traffic.watch(context)
+    page = context.new_page()
+    return context, page, traffic
+
+
+def visit(page, traffic: Traffic, url: str) -> None:
+    """Open url, wait until the network is quiet, and fail on any error it caused."""
+    traffic.clear()
+    page.goto(url, wait_until="load")
+    traffic.settle(page)
+    assert_clean(traffic, url)
+
+
+def assert_clean(traffic: Traffic, url: str) -> None:
+    """No failed request, no console error, and no request to any host but the local server."""
+    here = urlsplit(url).netloc
+    fetched = [urlsplit(r) for r in traffic.requests]
+    elsewhere = [r.geturl() for r in fetched if r.scheme not in ("data", "blob") and r.netloc != here]
+    assert elsewhere == [], f"{url} asked another host for: {elsewhere}"
+    assert traffic.failures == [], f"{url}: failed requests {traffic.failures}"
+    assert traffic.console_errors == [], f"{url}: console errors {traffic.console_errors}"
+
+
+def axe_violations(page, every_block: bool = True) -> list[str]:
+    """axe-core's violations on the page, one line each: with every block rendered, or just as it loaded."""
+    assert AXE.exists(), "no node_modules/axe-core: run `make test`, which runs `npm ci`"
+    if every_block:
+        # site.css lets the browser skip laying out blocks far from the window; axe must see them all
+        page.add_style_tag(content="* { content-visibility: visible !important; }")
+        # the page's own checks (overrides/main.html) look at each block once it has a size
+        page.evaluate(SETTLE)
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        """() => axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v =>
+            v.id + " (" + v.impact + "): " + v.nodes.slice(0, 5).map(n => n.target.join(" ")).join(" | ")))"""
+    )
+    return list(found)
