@@ -49,6 +49,19 @@ def test_every_formula_is_typeset(built_site: Path, page) -> None:
     assert bool(KATEX_CSS.search(html)) == (expected > 0), "KaTeX's stylesheet goes with math, and only with it"
 
 
+def test_search_takes_each_formula_once_as_tex(built_site: Path) -> None:
+    """The search index holds each formula once, as the TeX its author wrote: not KaTeX's drawing flattened to text
+    (which reads a half as "21", and puts a zero-width space after each subscript), nor its MathML's text."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = "\n".join(doc["text"] for doc in index["docs"])
+    assert "\u200b" not in text and "katex" not in text
+    sigmoid = "\\(\\sigma(x) = 1 / (1 + e^{-x})\\)"  # part-1/line-by-line.md, lines 4-7
+    assert sigmoid in (ROOT / "docs" / "part-1" / "line-by-line.md").read_text(encoding="utf-8")
+    section = next(doc["text"] for doc in index["docs"] if doc["location"] == "part-1/line-by-line/#lines-4-7")
+    assert section.count(sigmoid) == 1 and "\u03c3(x)=1/(1+e\u2212x)" not in section
+    assert "$$E = \\tfrac12 (y - l)^2.$$" in text, "a notebook's formula, as its Markdown cell has it"
+
+
 def test_the_count_sees_math() -> None:
     """The pages above do hold math: the count is not zero everywhere."""
     counts = {page.name: formulas_in(page.path, page.prose) for page in PAGES}
@@ -73,11 +86,8 @@ def test_stylesheet_and_script_are_the_same_katex() -> None:
 def test_markdown_math_becomes_katex() -> None:
     """Inline and displayed math of a Markdown page, HTML-escaped as arithmatex leaves it."""
     page = fake_page("page.md", notebook=False)
-    html = katex.on_page_content(
-        '<p>If <span class="arithmatex">\\(a &lt; b\\)</span> then</p>\n<div class="arithmatex">\\[a^2\\]</div>',
-        page,
-        {},
-        None,
+    html = katex.typeset_page(
+        '<p>If <span class="arithmatex">\\(a &lt; b\\)</span> then</p>\n<div class="arithmatex">\\[a^2\\]</div>', page
     )
     assert html.count('<span class="katex">') == 2 and html.count('class="katex-display"') == 1
     assert "<mo>&lt;</mo>" in html, "the formula KaTeX saw is a < b, unescaped"
@@ -92,7 +102,7 @@ def test_notebook_math_becomes_katex_but_code_keeps_its_dollars() -> None:
         '<div class="jp-Cell jp-CodeCell"><pre>print("$5 and $6")</pre></div>'
     )
     page = fake_page("notebook.py", notebook=True)
-    out = katex.on_page_content(html, page, {}, None)
+    out = katex.typeset_page(html, page)
     assert out.count('<span class="katex">') == 2
     assert "<code>$y$</code>" in out and "<pre>$z$</pre>" in out and 'print("$5 and $6")' in out
     assert page.meta["katex"] is True
@@ -101,7 +111,7 @@ def test_notebook_math_becomes_katex_but_code_keeps_its_dollars() -> None:
 def test_a_page_without_math_gets_no_stylesheet() -> None:
     """A dollar sign in plain Markdown prose is no formula, and no math means no KaTeX stylesheet."""
     page = fake_page("page.md", notebook=False)
-    assert katex.on_page_content("<p>It costs $5, or $6.</p>", page, {}, None) == "<p>It costs $5, or $6.</p>"
+    assert katex.typeset_page("<p>It costs $5, or $6.</p>", page) == "<p>It costs $5, or $6.</p>"
     assert "katex" not in page.meta
 
 
@@ -114,7 +124,7 @@ def test_a_formula_katex_cannot_read_fails_the_build(notebook: bool) -> None:
         else '<span class="arithmatex">\\(\\frac{1}{\\)</span>'
     )
     with pytest.raises(PluginError, match=r"chapter\.\w+: KaTeX cannot typeset a formula: .*parse error"):
-        katex.on_page_content(broken, fake_page("chapter.py" if notebook else "chapter.md", notebook), {}, None)
+        katex.typeset_page(broken, fake_page("chapter.py" if notebook else "chapter.md", notebook))
 
 
 def test_a_later_build_reuses_what_katex_typeset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

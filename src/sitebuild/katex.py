@@ -20,6 +20,7 @@ from pathlib import Path
 
 import quickjs
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from sitebuild import is_notebook, store
 
@@ -120,8 +121,8 @@ def typeset_notebook(content: str) -> str:
     return NOTEBOOK_CELL.sub(cell, content)
 
 
-def on_page_content(content: str, page, config, files) -> str:
-    """Typeset the page's math; pages that have any (whose HTML it changed) get KaTeX's stylesheet."""
+def typeset_page(content: str, page) -> str:
+    """The page's HTML with its math typeset; a page that has any (whose HTML changed) gets KaTeX's stylesheet."""
     try:
         typeset_html = typeset_notebook(content) if is_notebook(page) else MARKED.sub(_formula, content)
     except ValueError as problem:
@@ -129,3 +130,12 @@ def on_page_content(content: str, page, config, files) -> str:
     if typeset_html != content:
         page.meta["katex"] = True
     return typeset_html
+
+
+# after Material's search has indexed the page: it takes each formula once, as the TeX the author wrote,
+# not KaTeX's drawing flattened to text ("E=21(y-l)2" for a half of (y - l) squared) and its MathML besides
+@event_priority(-50)
+def on_page_context(context, page, config, nav):
+    """Typeset the page's math, once search has indexed it."""
+    page.content = typeset_page(page.content, page)
+    return context
