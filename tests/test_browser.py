@@ -538,3 +538,18 @@ def test_notebook_pages_offer_a_download(path: str, source: str, base_url: str, 
     assert response.ok
     notebook = response.json()
     assert notebook["nbformat"] == 4 and notebook["cells"]
+
+
+def test_a_notebook_cell_copies_its_code(base_url: str, desktop) -> None:
+    """A notebook code cell's copy button copies the code the cell shows."""
+    page, traffic = desktop
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    visit(page, traffic, base_url + NOTEBOOKS[0][0])
+    cell = page.locator(".jp-CodeCell .jp-InputArea").nth(1)
+    cell.scroll_into_view_if_needed()
+    cell.hover()
+    cell.locator("clipboard-copy").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    shown = cell.locator("pre").inner_text()
+    assert len(shown.strip().splitlines()) >= 2
+    assert copied.strip() == shown.strip()

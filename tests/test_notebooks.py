@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import html
+import json
 import os
 import re
 import shutil
@@ -15,6 +17,7 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
+import jupytext
 import nbformat
 import pytest
 from nbclient import NotebookClient
@@ -208,6 +211,21 @@ def test_page_loads_nothing_from_another_host(built_site: Path, notebook: Path) 
         tag for tag in EXTERNAL.findall(html) if 'rel="canonical"' not in tag
     ] == []  # a canonical link loads nothing
     assert "mathjax" not in html.lower() and "cdnjs" not in html
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_search_holds_each_code_cell_once(built_site: Path, notebook: Path) -> None:
+    """The search index holds a code cell's code once, as the page shows it: no hidden copy for the copy button."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    page = site_folder(built_site, notebook).relative_to(built_site).as_posix() + "/"
+    text = "\n".join(doc["text"] for doc in index["docs"] if doc["location"].split("#")[0] == page)
+    source = notebook.read_text(encoding="utf-8")
+    cells = [cell.source for cell in jupytext.reads(source, fmt="py").cells if cell.cell_type == "code"]
+    # each cell's longest line that appears nowhere else in the notebook
+    lines = [max((x for x in c.splitlines() if source.count(x) == 1), key=len, default="") for c in cells]
+    lines = [html.escape(line.strip(), quote=False) for line in lines if len(line.strip()) >= 20]
+    assert len(lines) >= 2
+    assert {line: text.count(line) for line in lines} == dict.fromkeys(lines, 1)
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)

@@ -124,8 +124,11 @@ def entry_name(notebook: Path) -> str:
 
 
 def highlighter() -> Callable[..., str]:
-    """mkdocs-jupyter's code cells: highlighted, with the text its copy button copies, numbered per page."""
-    import mistune
+    """mkdocs-jupyter's code cells: highlighted, in the element its copy button copies (`cell-<n>`, per page).
+
+    The button copies the element's text, which is the code: no hidden second copy of it, which search
+    would index and show beside the highlighted one.
+    """
     from pygments import highlight
     from pygments.formatters import HtmlFormatter
     from pygments.lexers import PythonLexer
@@ -134,8 +137,7 @@ def highlighter() -> Callable[..., str]:
     lexer, formatter = PythonLexer(stripall=True), HtmlFormatter(cssclass="highlight-ipynb hl-python ")
 
     def code(source: str, metadata: dict | None = None) -> str:
-        copied = f'<div id="cell-{next(count)}" class="clipboard-copy-txt">{mistune.escape(source)}</div>\n        '
-        return highlight(source, lexer, formatter) + copied
+        return f'<div id="cell-{next(count)}">{highlight(source, lexer, formatter)}</div>'
 
     return code
 
