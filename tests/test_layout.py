@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from support.browser import CHROMIUM, CHROMIUM_ARGS, nav_pages, serve
+from support.browser import CHROMIUM, CHROMIUM_ARGS, EVERY_BLOCK, SETTLE, nav_pages, serve
 from support.layout import COPY_BUTTONS, FIGURES, NOTEBOOK_WIDTHS, PROBE
 
 PAGES = [path for path, _, _ in nav_pages()]
@@ -30,15 +30,12 @@ PHONE = 390
 # (Material's body text is 16 px there)
 LEGIBLE = 11.0
 HUGE = 20.0
-# lay out every block (site.css lets the browser skip blocks far from the window), then wait two frames
-LAY_OUT = "* { content-visibility: visible !important; }"
-SETTLE = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100))))"
 
 
 def laid_out(page: Page, url: str) -> Page:
     """Open url with every block laid out, as a reader who has scrolled through it sees it."""
     page.goto(url, wait_until="load")
-    page.add_style_tag(content=LAY_OUT)
+    page.add_style_tag(content=EVERY_BLOCK)
     page.evaluate(SETTLE)
     return page
 

@@ -11,6 +11,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from sitebuild import katex
+from support.browser import search_text
 from support.pages import INLINE_CODE, chapters, without_fences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,13 +53,12 @@ def test_every_formula_is_typeset(built_site: Path, page) -> None:
 def test_search_takes_each_formula_once_as_tex(built_site: Path) -> None:
     """The search index holds each formula once, as the TeX its author wrote: not KaTeX's drawing flattened to text
     (which reads a half as "21", and puts a zero-width space after each subscript), nor its MathML's text."""
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    text = "\n".join(doc["text"] for doc in index["docs"])
-    assert "\u200b" not in text and "katex" not in text
+    text = search_text(built_site)
+    assert "\u200b" not in text
     sigmoid = "\\(\\sigma(x) = 1 / (1 + e^{-x})\\)"  # part-1/line-by-line.md, lines 4-7
     assert sigmoid in (ROOT / "docs" / "part-1" / "line-by-line.md").read_text(encoding="utf-8")
-    section = next(doc["text"] for doc in index["docs"] if doc["location"] == "part-1/line-by-line/#lines-4-7")
-    assert section.count(sigmoid) == 1 and "\u03c3(x)=1/(1+e\u2212x)" not in section
+    chapter = search_text(built_site, "part-1/line-by-line/")
+    assert chapter.count(sigmoid) == 1 and "\u03c3(x)=1/(1+e\u2212x)" not in chapter
     assert "$$E = \\tfrac12 (y - l)^2.$$" in text, "a notebook's formula, as its Markdown cell has it"
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 import asyncio
 import html
-import json
 import os
 import re
 import shutil
@@ -24,6 +23,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from conftest import OFFLINE, ROOT, build_site, offline_env
+from support.browser import search_text
 
 NOTEBOOKS = sorted((ROOT / "docs").glob("part-*/*.py"))
 EXTERNAL = re.compile(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=[\"']?(?:https?:)?//", re.I)
@@ -216,9 +216,7 @@ def test_page_loads_nothing_from_another_host(built_site: Path, notebook: Path) 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
 def test_search_holds_each_code_cell_once(built_site: Path, notebook: Path) -> None:
     """The search index holds a code cell's code once, as the page shows it: no hidden copy for the copy button."""
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    page = site_folder(built_site, notebook).relative_to(built_site).as_posix() + "/"
-    text = "\n".join(doc["text"] for doc in index["docs"] if doc["location"].split("#")[0] == page)
+    text = search_text(built_site, site_folder(built_site, notebook).relative_to(built_site).as_posix() + "/")
     source = notebook.read_text(encoding="utf-8")
     cells = [cell.source for cell in jupytext.reads(source, fmt="py").cells if cell.cell_type == "code"]
     # each cell's longest line that appears nowhere else in the notebook

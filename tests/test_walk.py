@@ -24,6 +24,7 @@ from support.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
     DESKTOP,
+    EVERY_BLOCK,
     PHONE,
     SCREENSHOTS,
     axe_violations,
@@ -101,7 +102,7 @@ def full_page_screenshot(page, name: str) -> str:
     site.css lets the browser skip drawing blocks far from the window (content-visibility); a reader
     who scrolls sees each one drawn, so the picture draws them all (they were blank in it before).
     """
-    page.add_style_tag(content="* { content-visibility: visible !important; }")
+    page.add_style_tag(content=EVERY_BLOCK)
     page.evaluate(LOAD_EVERY_IMAGE)
     page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
     return name

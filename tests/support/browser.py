@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import json
 import os
 import threading
 import xml.etree.ElementTree as ET
@@ -107,6 +108,13 @@ def sitemap_pages(site: Path) -> list[str]:
     tree = ET.parse(site / "sitemap.xml")
     locs = [el.text or "" for el in tree.iter() if el.tag.endswith("loc")]
     return [loc.removeprefix(base) for loc in locs]
+
+
+def search_text(site: Path, page: str | None = None) -> str:
+    """The text the built search index holds: of every page, or of one page (its site path) and its sections."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = [doc for doc in index["docs"] if page is None or doc["location"].split("#")[0] == page]
+    return "\n".join(doc["text"] for doc in docs)
 
 
 def site_url() -> str:
@@ -267,6 +275,8 @@ EXPLORER_TIMING = """(runs) => {
 
 # --- one page at a time, as the browser tests visit it ---------------------------------------
 
+# site.css lets the browser skip laying out blocks far from the window; this style lays out (and draws) them all
+EVERY_BLOCK = "* { content-visibility: visible !important; }"
 # two frames and a little more: the page's own timers and observers have had their turn
 SETTLE = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 150))))"
 
@@ -302,8 +312,7 @@ def axe_violations(page, every_block: bool = True) -> list[str]:
     """axe-core's violations on the page, one line each: with every block rendered, or just as it loaded."""
     assert AXE.exists(), "no node_modules/axe-core: run `make test`, which runs `npm ci`"
     if every_block:
-        # site.css lets the browser skip laying out blocks far from the window; axe must see them all
-        page.add_style_tag(content="* { content-visibility: visible !important; }")
+        page.add_style_tag(content=EVERY_BLOCK)  # axe must see every block
         # the page's own checks (overrides/main.html) look at each block once it has a size
         page.evaluate(SETTLE)
     page.add_script_tag(path=str(AXE))
