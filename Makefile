@@ -9,6 +9,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# importing nbconvert (mkdocs-jupyter does) otherwise builds each of its exporters to list the enabled ones;
+# the build picks its exporter by name, and every build and `make serve` rebuild starts about 0.2 s sooner
+export NBCONVERT_DISABLE_CONFIG_EXPORTERS := 1
 
 NODE_STAMP := node_modules/.installed
 CHROMIUM ?= /usr/bin/chromium

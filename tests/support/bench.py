@@ -44,7 +44,7 @@ def median_of(runs: int, measure: Callable[[int], float]) -> tuple[float, list[f
 
 def build(tree: Path) -> float:
     """Seconds for one strict build of the tree into tree/site."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", NBCONVERT_DISABLE_CONFIG_EXPORTERS="1")
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tree / "site")],
@@ -91,7 +91,7 @@ def build_times(tree: Path, runs: int) -> dict[str, tuple[float, list[float]]]:
 def serve_rebuild_times(tree: Path, runs: int) -> tuple[float, list[float]]:
     """Seconds from saving an edit of a Markdown chapter until `mkdocs serve` serves the page with it."""
     port = free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", NBCONVERT_DISABLE_CONFIG_EXPORTERS="1")
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"]
     server = subprocess.Popen(command, cwd=tree, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     page = f"http://127.0.0.1:{port}/{Path(MARKDOWN_CHAPTER).relative_to('docs').with_suffix('')}/"
