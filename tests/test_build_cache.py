@@ -6,6 +6,7 @@ fact) so that it can change the code under src/ without touching the real tree.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
@@ -23,7 +24,7 @@ PROBE_NOTEBOOK = """\
 # %% [markdown]
 # # Probe
 #
-# Prints a value from `tinynet.network`.
+# Prints a value from `tinynet.network`, as [the fact page](../../fact-probe/) does.
 
 # %%
 from tinynet import network
@@ -161,6 +162,12 @@ def page(out: Path, name: str) -> str:
     return (out / name / "index.html").read_text(encoding="utf-8")
 
 
+def download(out: Path) -> str:
+    """The text of every cell of the probe page's standalone notebook."""
+    cells = json.loads((out / "part-1" / "probe" / "probe.ipynb").read_text(encoding="utf-8"))["cells"]
+    return "\n".join("".join(cell["source"]) for cell in cells)
+
+
 @pytest.fixture(scope="module")
 def small(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
     """One small copy of the project for the module's tests, built once from the start: its root, site and log.
@@ -183,6 +190,8 @@ def test_changes_under_src_reach_notebooks_and_facts(small: tuple[Path, Path, st
     assert log.count("shown from the cache") == 2 and "Converting notebook" not in log
     assert "network says first" in page(out, "part-1/probe")
     assert "The network module says first." in page(out, "fact-probe")
+    assert 'PROBE = "first"' in download(out)  # the download inlines the module it imports
+    assert "(https://tinynet.example.org/fact-probe/)" in download(out)
 
     # unchanged: nothing runs; built in-process to see that the build itself never imports tinynet
     # (it leaves that to subprocesses and kernels, so a long-lived `mkdocs serve` never runs old code)
@@ -201,11 +210,19 @@ def test_changes_under_src_reach_notebooks_and_facts(small: tuple[Path, Path, st
     assert executed(log) == ["extra-probe.py", "probe.py"]  # both import tinynet, whose __init__ imports network
     assert "network says second" in page(out, "part-1/probe")
     assert "The network module says second." in page(out, "fact-probe")
+    assert 'PROBE = "second"' in download(out)
 
     set_probe(root, "second", "first")
     built(root, out)
     assert "network says first" in page(out, "part-1/probe")
     assert "The network module says first." in page(out, "fact-probe")
+
+    # the site moves: each download's links follow it (its cache entry is keyed on its page's address)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("https://tinynet.example.org/", "https://elsewhere.example.org/"))
+    log = built(root, out)
+    assert executed(log) == ["extra-probe.py", "probe.py"]
+    assert "(https://elsewhere.example.org/fact-probe/)" in download(out)
 
 
 def free_port() -> int:

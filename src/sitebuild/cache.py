@@ -2,8 +2,9 @@
 
 A notebook page shows its notebook executed and converted to HTML by `to_html`: mkdocs-jupyter's
 page template without its head (templates/notebook.html.j2), cells numbered by position, printed
-chunks merged. The result is cached under .cache/notebooks, keyed on the notebook, every file
-under src/ it imports, transitively (found by reading the code, never by importing it), this
+chunks merged, with the page's description and standalone .ipynb (`notebooks.py`). The result is
+cached under .cache/notebooks, keyed on the notebook, its page's address, every file under src/ it
+imports, transitively (found by reading the code, never by importing it), this
 machinery, the lock and the platform. A rebuild with nothing changed executes nothing; a changed
 notebook, or a change to code it imports, re-executes that notebook alone. The theme's compiled
 templates are kept too (.cache/templates), so that a rebuild does not compile them again.
@@ -31,9 +32,12 @@ import time
 import traceback
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urljoin
 
 import jupytext
+import nbformat
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.toc import get_toc
@@ -59,11 +63,12 @@ use_this_tree()
 from sitebuild import ROOT, module_file, store  # noqa: E402  (this tree's, now that its src/ comes first)
 
 
-def referenced(tree: ast.AST) -> set[Path]:
-    """The src/ files code can run: modules it imports, module names it spells out as text, src/ files it names."""
+@lru_cache(maxsize=512)
+def spelled(source: bytes) -> tuple[frozenset[str], frozenset[str]]:
+    """Module names code imports or spells out as text, and src/ paths it names (parsed once per text)."""
     names: set[str] = set()
-    files: set[Path] = set()
-    for node in ast.walk(tree):
+    paths: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -75,10 +80,17 @@ def referenced(tree: ast.AST) -> set[Path]:
             text = node.value.strip()
             if MODULE_NAME.match(text):  # importlib.import_module("tinynet.x"), ["python", "-m", "tinynet"]
                 names.update((text, f"{text}.__main__"))  # `python -m` runs a package's __main__
-            elif text.startswith("src/") and (ROOT / text).is_file():  # runpy.run_path("src/tinynet/two_layer.py")
-                files.add(ROOT / text)
+            elif text.startswith("src/"):  # runpy.run_path("src/tinynet/two_layer.py")
+                paths.add(text)
+    return frozenset(names), frozenset(paths)
+
+
+def referenced(source: bytes) -> set[Path]:
+    """The src/ files code can run: modules it imports, module names it spells out as text, src/ files it names."""
+    names, paths = spelled(source)
     # each module's parent packages, whose __init__ runs first
     parents = {name.rsplit(".", depth)[0] for name in names for depth in range(name.count(".") + 1)}
+    files = {ROOT / path for path in paths if (ROOT / path).is_file()}
     return files | set(filter(None, map(module_file, parents)))
 
 
@@ -88,12 +100,12 @@ def dependencies(notebook: Path) -> list[Path] | None:
         return None
     seen: set[Path] = set()
     try:
-        todo = referenced(ast.parse(notebook.read_bytes()))
+        todo = referenced(notebook.read_bytes())
         while todo:
             path = todo.pop()
             seen.add(path)
             if path.suffix == ".py":
-                todo |= referenced(ast.parse(path.read_bytes())) - seen
+                todo |= referenced(path.read_bytes()) - seen
     except (SyntaxError, ValueError):
         return None
     return sorted(seen)
@@ -113,14 +125,14 @@ def on_env(env, config, files):
 
 TEMPLATES = Path(__file__).parent / "templates"
 # what changes how a notebook is executed and converted counts in every entry's key
-MACHINERY = (Path(__file__), TEMPLATES / "notebook.html.j2")
+MACHINERY = (Path(__file__), Path(__file__).with_name("notebooks.py"), TEMPLATES / "notebook.html.j2")
 
 
-def entry_name(notebook: Path) -> str:
-    """The cache file name of a notebook's page: its bytes and the code under src/ it imports (all of it, if unsure)."""
+def entry_name(notebook: Path, url: str) -> str:
+    """A notebook page's cache file name: its bytes, its address, the code under src/ it imports (all, if unsure)."""
     found = dependencies(notebook)
     code = store.files_digest(store.source_files() if found is None else found)
-    return store.key(store.files_digest([notebook]), code)[:24] + ".json"
+    return store.key(store.files_digest([notebook]), code, url)[:24] + ".json"
 
 
 def highlighter() -> Callable[..., str]:
@@ -142,8 +154,8 @@ def highlighter() -> Callable[..., str]:
     return code
 
 
-def to_html(path: str, toc_depth: int) -> dict:
-    """The notebook executed and converted to the page's HTML, with its headings for the table of contents."""
+def to_html(path: str, toc_depth: int, url: str) -> dict:
+    """The notebook executed and converted to the page's HTML, its headings, description and download (`notebooks`)."""
     import markdown
     import nbclient
     from markdown.extensions.toc import TocExtension
@@ -153,9 +165,11 @@ def to_html(path: str, toc_depth: int) -> dict:
     from nbconvert.preprocessors import CoalesceStreamsPreprocessor
     from traitlets.config import Config
 
+    from sitebuild.notebooks import description, standalone_notebook
     from tinynet.plotting import PLOT_MIME, images_html
 
     notebook = jupytext.read(path)
+    download = nbformat.writes(standalone_notebook(Path(path), url)) + "\n"
     for number, cell in enumerate(notebook.cells, 1):
         cell.id = str(number)  # nbformat's ids are random
     nbclient.NotebookClient(notebook, allow_errors=False).execute()
@@ -188,18 +202,20 @@ def to_html(path: str, toc_depth: int) -> dict:
     content, _ = exporter.from_notebook_node(notebook, resources=resources)
     toc = markdown.Markdown(extensions=[TocExtension(toc_depth=toc_depth)])
     toc.convert(convert.nb2md(path))
-    return {"content": content, "toc_tokens": toc.toc_tokens, "images": images}
+    found = {"description": description(notebook), "download": download}
+    return {"content": content, "toc_tokens": toc.toc_tokens, "images": images, **found}
 
 
-def run(path: str, toc_depth: int, entry: str) -> float:
+def run(path: str, toc_depth: int, url: str, entry: str) -> float:
     """Execute and convert one notebook (in a worker process or a thread), write its cache entry whole; its seconds."""
     start = time.perf_counter()
     Path(entry).parent.mkdir(parents=True, exist_ok=True)
-    store.write(Path(entry), json.dumps(to_html(path, toc_depth)))
+    store.write(Path(entry), json.dumps(to_html(path, toc_depth, url)))
     return time.perf_counter() - start
 
 
 _entries: dict[str, Path] = {}  # notebook path -> its cache entry, for this build
+_urls: dict[str, str] = {}  # notebook path -> its page's public address (its download's links point there)
 _running: dict[str, Future[float]] = {}  # notebook path -> its run, for this build
 _pools: list[Executor] = []
 
@@ -212,7 +228,8 @@ def on_files(files, config):
     _running.clear()
     for file in files.documentation_pages():
         if nb_plugin.should_include(file):
-            _entries[file.abs_src_path] = folder / entry_name(Path(file.abs_src_path))
+            _urls[file.abs_src_path] = urljoin(config.site_url, file.url) if config.site_url else ""
+            _entries[file.abs_src_path] = folder / entry_name(Path(file.abs_src_path), _urls[file.abs_src_path])
     for old in set(folder.iterdir()) - set(_entries.values()):
         old.unlink()
     todo = [path for path, entry in _entries.items() if not entry.exists()]
@@ -228,7 +245,7 @@ def on_files(files, config):
     # a worker finds `run` by its module's name: mkdocs names a hook's module by its path
     work = importlib.import_module("sitebuild.cache").run
     toc_depth = nb_plugin.config["toc_depth"]
-    _running.update({path: pool.submit(work, path, toc_depth, str(_entries[path])) for path in todo})
+    _running.update({path: pool.submit(work, path, toc_depth, _urls[path], str(_entries[path])) for path in todo})
     return files
 
 
@@ -241,12 +258,15 @@ def wait(*paths: str) -> dict[str, float]:
         except Exception as error:  # the notebook's own error, with the worker's traceback
             on_build_error(error)
             shown = "".join(traceback.format_exception(error))
-            raise PluginError(f"executing a notebook failed: {path}:\n{shown}") from None
+            raise PluginError(f"executing or converting a notebook failed: {path}:\n{shown}") from None
     return seconds
 
 
 def on_pre_page(page, config, files):
-    """A notebook page renders from its cache entry, once its notebook has run (mkdocs-jupyter's render set aside)."""
+    """A notebook page renders from its cache entry, once its notebook has run (mkdocs-jupyter's render set aside).
+
+    The entry also gives the page its description and the standalone .ipynb written beside it (`notebooks`).
+    """
     path = page.file.abs_src_path
     if path not in _entries:
         return page
@@ -257,8 +277,11 @@ def on_pre_page(page, config, files):
         cached = json.loads(_entries[path].read_text(encoding="utf-8"))
         page.content = cached["content"]
         page.toc = get_toc(cached["toc_tokens"])
+        if cached["description"]:
+            page.meta["description"] = cached["description"]
         folder = Path(page.file.abs_dest_path).parent
         folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{Path(path).stem}.ipynb").write_text(cached["download"], encoding="utf-8")
         for name, png in cached["images"].items():
             (folder / name).write_bytes(base64.b64decode(png))
         log.info("cache: %s shown from the cache", Path(path).name)

@@ -1,7 +1,6 @@
-"""MkDocs hooks for notebook pages: standalone .ipynb downloads, offline math, descriptions.
+"""What a notebook page shows beside its cells: its description, and a standalone .ipynb to download.
 
-Listed under `hooks:` in mkdocs.yml, after hooks.py. For every page that
-mkdocs-jupyter renders (it sets `page.nb_url`):
+`cache.py` calls these in the worker that executes the notebook and keeps the results in the page's cache entry:
 
 - the page's description comes from the notebook's metadata (`description:` under
   `jupyter:` in the jupytext header), or else from the first sentence of its prose;
@@ -15,15 +14,13 @@ from __future__ import annotations
 
 import ast
 import re
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin
 
 import jupytext
 import nbformat
-from mkdocs.exceptions import PluginError
 
-from sitebuild import ROOT, is_notebook, module_file
+from sitebuild import ROOT, module_file
 
 # Markdown to plain text for a description: links keep their text; emphasis and code marks go
 MARKUP = re.compile(r"\[(?P<text>[^\]]*)\]\([^)]*\)|[*_`]")
@@ -35,17 +32,6 @@ INLINED_NOTE = (
     " copied from its source when the site was built, so that the notebook runs on its own."
 )
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
-
-
-@lru_cache(maxsize=64)
-def parsed(text: str) -> nbformat.NotebookNode:
-    """A notebook's jupytext source, parsed once per text (read twice a build; `mkdocs serve` rebuilds again)."""
-    return jupytext.reads(text, fmt="py")
-
-
-def read(path: str | Path) -> nbformat.NotebookNode:
-    """The jupytext notebook at path (not to be changed: it is shared)."""
-    return parsed(Path(path).read_text(encoding="utf-8"))
 
 
 def description(notebook: nbformat.NotebookNode) -> str | None:
@@ -61,29 +47,6 @@ def description(notebook: nbformat.NotebookNode) -> str | None:
                 text = MARKUP.sub(lambda m: m["text"] or "", text)
                 return SENTENCE.split(text, maxsplit=1)[0]
     return None
-
-
-def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Give a notebook page its description (see `description`), for the page's meta description."""
-    if is_notebook(page):
-        found = description(read(page.file.abs_src_path))
-        if found:
-            page.meta["description"] = found
-    return markdown
-
-
-def on_post_page(output: str, page, config) -> str:
-    """Write the standalone .ipynb beside the notebook page."""
-    if is_notebook(page):
-        source = Path(page.file.abs_src_path)
-        target = Path(page.file.abs_dest_path).parent / f"{source.stem}.ipynb"
-        try:
-            notebook = standalone_notebook(source, page.canonical_url)
-        except (ValueError, SyntaxError) as problem:
-            raise PluginError(f"{page.file.src_uri}: cannot make a standalone notebook: {problem}") from None
-        target.parent.mkdir(parents=True, exist_ok=True)
-        nbformat.write(notebook, target)
-    return output
 
 
 # ---------------------------------------------------------------------------
@@ -180,7 +143,7 @@ def standalone_notebook(path: Path, page_url: str | None = None) -> nbformat.Not
 
     With the page's public address, relative links in its prose point at the site, so they work in a download.
     """
-    notebook = read(path)
+    notebook = jupytext.read(path)
     cells: list[tuple[str, str]] = []  # (the cell's type, its source)
     note = [("markdown", INLINED_NOTE)]  # once, before the first inlined module
     done: set[str] = set()
