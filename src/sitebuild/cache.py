@@ -3,11 +3,11 @@
 A notebook page shows its notebook executed and converted to HTML by `to_html`: mkdocs-jupyter's
 page template without its head (templates/notebook.html.j2), cells numbered by position, printed
 chunks merged, with the page's description and standalone .ipynb (`notebooks.py`). The result is
-cached under .cache/notebooks, keyed on the notebook, its page's address, every file under src/ it
-imports, transitively (found by reading the code, never by importing it), this
-machinery, the lock and the platform. A rebuild with nothing changed executes nothing; a changed
-notebook, or a change to code it imports, re-executes that notebook alone. The theme's compiled
-templates are kept too (.cache/templates), so that a rebuild does not compile them again.
+cached under .cache/notebooks, keyed on the notebook, every file under src/ it imports, transitively
+(found by reading the code, never by importing it), this machinery, the lock and the platform. A
+rebuild with nothing changed executes nothing; a changed notebook, or a change to code it imports,
+re-executes that notebook alone. The theme's compiled templates are kept too (.cache/templates), so
+that a rebuild does not compile them again.
 
 The notebooks that need executing run in a pool of worker processes (one per core; a single one
 runs in a thread) while the other pages build; each notebook page waits for
@@ -34,7 +34,6 @@ from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urljoin
 
 import jupytext
 import nbformat
@@ -60,7 +59,7 @@ def use_this_tree() -> None:
 # at load time, before the next hooks import sitebuild (mkdocs then restores sys.path; on_config puts src/ back)
 use_this_tree()
 
-from sitebuild import ROOT, module_file, store  # noqa: E402  (this tree's, now that its src/ comes first)
+from sitebuild import ROOT, module_file, notebooks, store  # noqa: E402  (this tree's, now that its src/ comes first)
 
 
 @lru_cache(maxsize=512)
@@ -128,11 +127,11 @@ TEMPLATES = Path(__file__).parent / "templates"
 MACHINERY = (Path(__file__), Path(__file__).with_name("notebooks.py"), TEMPLATES / "notebook.html.j2")
 
 
-def entry_name(notebook: Path, url: str) -> str:
-    """A notebook page's cache file name: its bytes, its address, the code under src/ it imports (all, if unsure)."""
+def entry_name(notebook: Path) -> str:
+    """The cache file name of a notebook's page: its bytes and the code under src/ it imports (all of it, if unsure)."""
     found = dependencies(notebook)
     code = store.files_digest(store.source_files() if found is None else found)
-    return store.key(store.files_digest([notebook]), code, url)[:24] + ".json"
+    return store.key(store.files_digest([notebook]), code)[:24] + ".json"
 
 
 def highlighter() -> Callable[..., str]:
@@ -154,7 +153,7 @@ def highlighter() -> Callable[..., str]:
     return code
 
 
-def to_html(path: str, toc_depth: int, url: str) -> dict:
+def to_html(path: str, toc_depth: int) -> dict:
     """The notebook executed and converted to the page's HTML, its headings, description and download (`notebooks`)."""
     import markdown
     import nbclient
@@ -165,11 +164,9 @@ def to_html(path: str, toc_depth: int, url: str) -> dict:
     from nbconvert.preprocessors import CoalesceStreamsPreprocessor
     from traitlets.config import Config
 
-    from sitebuild.notebooks import description, standalone_notebook
     from tinynet.plotting import PLOT_MIME, images_html
 
     notebook = jupytext.read(path)
-    download = nbformat.writes(standalone_notebook(Path(path), url)) + "\n"
     for number, cell in enumerate(notebook.cells, 1):
         cell.id = str(number)  # nbformat's ids are random
     nbclient.NotebookClient(notebook, allow_errors=False).execute()
@@ -202,20 +199,22 @@ def to_html(path: str, toc_depth: int, url: str) -> dict:
     content, _ = exporter.from_notebook_node(notebook, resources=resources)
     toc = markdown.Markdown(extensions=[TocExtension(toc_depth=toc_depth)])
     toc.convert(convert.nb2md(path))
-    found = {"description": description(notebook), "download": download}
+    found = {
+        "description": notebooks.description(notebook),
+        "download": nbformat.writes(notebooks.standalone_notebook(Path(path))),
+    }
     return {"content": content, "toc_tokens": toc.toc_tokens, "images": images, **found}
 
 
-def run(path: str, toc_depth: int, url: str, entry: str) -> float:
+def run(path: str, toc_depth: int, entry: str) -> float:
     """Execute and convert one notebook (in a worker process or a thread), write its cache entry whole; its seconds."""
     start = time.perf_counter()
     Path(entry).parent.mkdir(parents=True, exist_ok=True)
-    store.write(Path(entry), json.dumps(to_html(path, toc_depth, url)))
+    store.write(Path(entry), json.dumps(to_html(path, toc_depth)))
     return time.perf_counter() - start
 
 
 _entries: dict[str, Path] = {}  # notebook path -> its cache entry, for this build
-_urls: dict[str, str] = {}  # notebook path -> its page's public address (its download's links point there)
 _running: dict[str, Future[float]] = {}  # notebook path -> its run, for this build
 _pools: list[Executor] = []
 
@@ -228,8 +227,7 @@ def on_files(files, config):
     _running.clear()
     for file in files.documentation_pages():
         if nb_plugin.should_include(file):
-            _urls[file.abs_src_path] = urljoin(config.site_url, file.url) if config.site_url else ""
-            _entries[file.abs_src_path] = folder / entry_name(Path(file.abs_src_path), _urls[file.abs_src_path])
+            _entries[file.abs_src_path] = folder / entry_name(Path(file.abs_src_path))
     for old in set(folder.iterdir()) - set(_entries.values()):
         old.unlink()
     todo = [path for path, entry in _entries.items() if not entry.exists()]
@@ -245,7 +243,7 @@ def on_files(files, config):
     # a worker finds `run` by its module's name: mkdocs names a hook's module by its path
     work = importlib.import_module("sitebuild.cache").run
     toc_depth = nb_plugin.config["toc_depth"]
-    _running.update({path: pool.submit(work, path, toc_depth, _urls[path], str(_entries[path])) for path in todo})
+    _running.update({path: pool.submit(work, path, toc_depth, str(_entries[path])) for path in todo})
     return files
 
 
@@ -281,7 +279,8 @@ def on_pre_page(page, config, files):
             page.meta["description"] = cached["description"]
         folder = Path(page.file.abs_dest_path).parent
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"{Path(path).stem}.ipynb").write_text(cached["download"], encoding="utf-8")
+        download = nbformat.reads(cached["download"], as_version=4)
+        nbformat.write(notebooks.linked(download, page.canonical_url), folder / f"{Path(path).stem}.ipynb")
         for name, png in cached["images"].items():
             (folder / name).write_bytes(base64.b64decode(png))
         log.info("cache: %s shown from the cache", Path(path).name)

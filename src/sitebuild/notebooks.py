@@ -6,8 +6,9 @@
   `jupyter:` in the jupytext header), or else from the first sentence of its prose;
 - a `<name>.ipynb` is written beside the page, with every `from tinynet... import`
   replaced by the source of the tinynet modules it needs, so it runs in a plain
-  Jupyter with numpy and matplotlib only, and with links to the site made absolute.
-  Its outputs are left empty: a reader runs it.
+  Jupyter with numpy and matplotlib only. Its outputs are left empty: a reader runs it.
+  Its links to the site are made absolute (`linked`) when the page is written, for
+  the address the site has then (`mkdocs serve` gives it another).
 """
 
 from __future__ import annotations
@@ -138,11 +139,16 @@ def module_cells(module: str, done: set[str], namespaces: set[str]) -> list[str]
     return cells
 
 
-def standalone_notebook(path: Path, page_url: str | None = None) -> nbformat.NotebookNode:
-    """The jupytext notebook at path as .ipynb, with tinynet's source in place of its imports.
+def linked(notebook: nbformat.NotebookNode, page_url: str | None) -> nbformat.NotebookNode:
+    """The notebook with the relative links of its prose pointing at its page's address, so they work in a download."""
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown" and page_url:
+            cell.source = RELATIVE_LINK.sub(lambda m: f"]({urljoin(page_url, m[1])})", cell.source)
+    return notebook
 
-    With the page's public address, relative links in its prose point at the site, so they work in a download.
-    """
+
+def standalone_notebook(path: Path) -> nbformat.NotebookNode:
+    """The jupytext notebook at path as .ipynb, with tinynet's source in place of its imports."""
     notebook = jupytext.read(path)
     cells: list[tuple[str, str]] = []  # (the cell's type, its source)
     note = [("markdown", INLINED_NOTE)]  # once, before the first inlined module
@@ -150,9 +156,7 @@ def standalone_notebook(path: Path, page_url: str | None = None) -> nbformat.Not
     namespaces: set[str] = set()
     for cell in notebook.cells:
         source = cell.source
-        if cell.cell_type == "markdown" and page_url:
-            source = RELATIVE_LINK.sub(lambda m: f"]({urljoin(page_url, m[1])})", source)
-        elif cell.cell_type == "code" and (imports := tinynet_imports(ast.parse(source))):
+        if cell.cell_type == "code" and (imports := tinynet_imports(ast.parse(source))):
             inlined = [("code", s) for node in imports for s in inline(node, done, namespaces)]
             if inlined:
                 cells += note + inlined
