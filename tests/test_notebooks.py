@@ -291,6 +291,25 @@ def test_the_standalone_check_is_not_vacuous(tmp_path: Path) -> None:
     assert "tinynet is not installed here" in str(result)
 
 
+@pytest.mark.parametrize(
+    ("code", "refusal"),
+    [
+        ("import tinynet.network", "not `import tinynet...`"),
+        ("from tinynet import nonlin as squash", "`as squash` cannot be inlined"),
+        ("from tinynet.network import *", "`import *` cannot be inlined"),
+        ("from tinynet import no_such_name", "tinynet has no 'no_such_name'"),
+    ],
+)
+def test_a_download_refuses_imports_it_cannot_inline(tmp_path: Path, code: str, refusal: str) -> None:
+    """A notebook whose tinynet import cannot be replaced by tinynet's source has no download: the build says why."""
+    from sitebuild.notebooks import standalone_notebook
+
+    path = tmp_path / "page.py"
+    path.write_text(f"# %% [markdown]\n# # A page\n\n# %%\n{code}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=re.escape(refusal)):
+        standalone_notebook(path)
+
+
 def test_inlined_modules_come_dependencies_first(built_site: Path) -> None:
     """In a download, data.py comes before network.py, which needs it, and no tinynet import is left."""
     notebook = nbformat.read(built_site / "part-1" / "sigmoid" / "sigmoid.ipynb", as_version=4)

@@ -167,6 +167,11 @@ def to_html(path: str, toc_depth: int) -> dict:
     from tinynet.plotting import PLOT_MIME, images_html
 
     notebook = jupytext.read(path)
+    # the download first: a notebook it cannot be made of fails before it runs
+    found = {
+        "description": notebooks.description(notebook),
+        "download": nbformat.writes(notebooks.standalone_notebook(Path(path))),
+    }
     for number, cell in enumerate(notebook.cells, 1):
         cell.id = str(number)  # nbformat's ids are random
     nbclient.NotebookClient(notebook, allow_errors=False).execute()
@@ -199,10 +204,6 @@ def to_html(path: str, toc_depth: int) -> dict:
     content, _ = exporter.from_notebook_node(notebook, resources=resources)
     toc = markdown.Markdown(extensions=[TocExtension(toc_depth=toc_depth)])
     toc.convert(convert.nb2md(path))
-    found = {
-        "description": notebooks.description(notebook),
-        "download": nbformat.writes(notebooks.standalone_notebook(Path(path))),
-    }
     return {"content": content, "toc_tokens": toc.toc_tokens, "images": images, **found}
 
 

@@ -141,8 +141,8 @@ def module_cells(module: str, done: set[str], namespaces: set[str]) -> list[str]
 
 def linked(notebook: nbformat.NotebookNode, page_url: str | None) -> nbformat.NotebookNode:
     """The notebook with the relative links of its prose pointing at its page's address, so they work in a download."""
-    for cell in notebook.cells:
-        if cell.cell_type == "markdown" and page_url:
+    for cell in notebook.cells if page_url else []:
+        if cell.cell_type == "markdown":
             cell.source = RELATIVE_LINK.sub(lambda m: f"]({urljoin(page_url, m[1])})", cell.source)
     return notebook
 

@@ -30,6 +30,8 @@ from support.browser import CHROMIUM, CHROMIUM_ARGS, EXPLORER_TIMING, STEPPER_TI
 
 ROOT = Path(__file__).resolve().parents[2]
 IGNORE = shutil.ignore_patterns(*LEFT_OUT, ".git", ".cache")
+# what `make` exports for every build and `make serve`
+QUIET = {"NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "NBCONVERT_DISABLE_CONFIG_EXPORTERS": "1"}
 MARKDOWN_CHAPTER = "docs/part-1/line-by-line.md"
 NOTEBOOK_CHAPTER = "docs/part-1/sigmoid.py"
 SRC_FILE = "src/tinynet/network.py"
@@ -44,7 +46,7 @@ def median_of(runs: int, measure: Callable[[int], float]) -> tuple[float, list[f
 
 def build(tree: Path) -> float:
     """Seconds for one strict build of the tree into tree/site."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", NBCONVERT_DISABLE_CONFIG_EXPORTERS="1")
+    env = dict(os.environ, **QUIET)
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tree / "site")],
@@ -91,7 +93,7 @@ def build_times(tree: Path, runs: int) -> dict[str, tuple[float, list[float]]]:
 def serve_rebuild_times(tree: Path, runs: int) -> tuple[float, list[float]]:
     """Seconds from saving an edit of a Markdown chapter until `mkdocs serve` serves the page with it."""
     port = free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", NBCONVERT_DISABLE_CONFIG_EXPORTERS="1")
+    env = dict(os.environ, **QUIET)
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"]
     server = subprocess.Popen(command, cwd=tree, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     page = f"http://127.0.0.1:{port}/{Path(MARKDOWN_CHAPTER).relative_to('docs').with_suffix('')}/"
