@@ -267,9 +267,37 @@ def test_serve_shows_a_change_under_src(small: tuple[Path, Path, str]) -> None:
         set_probe(root, "first", "second")
         assert "network says second" in fetch_until(base + "part-1/probe/", "network says second", 90)
         assert "says second." in fetch_until(base + "fact-probe/", "says second.", 30)
+        with (root / "docs" / "fact-probe.md").open("a") as page:  # a page of docs/, watched by serve.py's server
+            page.write("\nEdited while served.\n")
+        assert "Edited while served." in fetch_until(base + "fact-probe/", "Edited while served.", 30)
     finally:
         os.killpg(server.pid, 15)
         server.wait(timeout=30)
+
+
+def test_serve_looks_for_saved_files_often(tmp_path: Path) -> None:
+    """`make serve` swaps MkDocs's server for one that looks every 0.1 s, at docs/ and mkdocs.yml as MkDocs's did."""
+    from types import SimpleNamespace
+
+    from mkdocs.livereload import LiveReloadServer
+
+    from sitebuild import serve
+
+    docs, config_file = str(ROOT / "docs"), str(ROOT / "mkdocs.yml")
+    config = SimpleNamespace(dev_addr=("127.0.0.1", 0), docs_dir=docs, config_file_path=config_file)
+    made = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path), mount_path="/site/")
+    made.watch(docs)  # what `mkdocs serve` watches before it calls on_serve
+    made.watch(config_file)
+    faster = serve.on_serve(made, config=config, builder=made.builder)
+    try:
+        assert faster is not made and made.observer.timeout == 0.5
+        assert faster.observer.timeout == serve.POLLING <= 0.1
+        watched = [{(e.watch.path, e.watch.is_recursive) for e in s.observer.emitters} for s in (made, faster)]
+        assert watched[0] == watched[1] and len(watched[1]) == 2
+        assert (faster.root, faster.mount_path, faster.builder) == (made.root, made.mount_path, made.builder)
+        assert faster.error_handler is made.error_handler
+    finally:
+        faster.server_close()
 
 
 @pytest.mark.parametrize(

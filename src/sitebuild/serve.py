@@ -1,0 +1,27 @@
+"""MkDocs hook: `mkdocs serve` notices a saved file within a tenth of a second, not half a second.
+
+MkDocs's development server looks for changed files every 0.5 s, so an author waited 0.25 s on
+average before the rebuild even began. A hook's `on_serve` may hand MkDocs the server to use:
+this one is MkDocs's own, made with its `polling_interval` parameter set lower (one look at
+docs/ and src/ takes under a millisecond). MkDocs adds the `watch:` folders to it afterwards.
+"""
+
+from __future__ import annotations
+
+from mkdocs.livereload import LiveReloadServer
+
+POLLING = 0.1  # seconds between looks for a changed file
+
+
+def on_serve(server, config, builder):
+    """The same server as MkDocs made, watching the same files, but looking every POLLING seconds."""
+    host, port = config.dev_addr
+    faster = LiveReloadServer(
+        builder=builder, host=host, port=port, root=server.root, mount_path=server.mount_path, polling_interval=POLLING
+    )
+    faster.error_handler = server.error_handler
+    faster.watch(config.docs_dir)
+    if config.config_file_path:
+        faster.watch(config.config_file_path)
+    server.server_close()  # never bound or started: it only holds an unused socket
+    return faster
