@@ -548,7 +548,7 @@ def test_a_notebook_cell_copies_its_code(base_url: str, desktop) -> None:
     cell = page.locator(".jp-CodeCell .jp-InputArea").nth(1)
     cell.scroll_into_view_if_needed()
     cell.hover()
-    cell.locator("clipboard-copy").click()
+    cell.locator(".md-code__button[data-md-type='copy']").click()  # the theme's, as on every code block
     copied = page.evaluate("navigator.clipboard.readText()")
     shown = cell.locator("pre").inner_text()
     assert len(shown.strip().splitlines()) >= 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import asyncio
 import html
+import json
 import os
 import re
 import shutil
@@ -227,17 +228,31 @@ def test_search_holds_each_code_cell_once(built_site: Path, notebook: Path) -> N
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_search_quotes_no_prompt_copy_notice_or_link_sign(built_site: Path, notebook: Path) -> None:
+    """What search shows of a notebook page is its words: no "In [1]:", no "Copied!", no ¶ after a heading."""
+    page = site_folder(built_site, notebook).relative_to(built_site).as_posix() + "/"
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    sections = [doc for doc in index["docs"] if doc["location"].split("#")[0] == page]
+    assert len(sections) >= 3
+    for doc in sections:
+        assert "\u00b6" not in doc["title"] + doc["text"], doc["location"]
+        assert "Copied!" not in doc["text"] and not re.search(r"In(\s|&nbsp;)\[\d*\]:", doc["text"]), doc["location"]
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
 def test_page_comes_out_clean(built_site: Path, notebook: Path) -> None:
     """A notebook page inlines no stylesheet and no loader, links the shared one, and numbers its cells in order."""
     html = (site_folder(built_site, notebook) / "index.html").read_text(encoding="utf-8")
     assert "<style" not in html and "mermaid" not in html.lower()
+    assert "clipboard-copy" not in html, "mkdocs-jupyter's copy button or its script: the theme's is the one"
     assert html.count('href="../../assets/stylesheets/notebook.css"') == 1
     cells = re.findall(r'id="cell-id=([^"]*)"', html)
     assert cells and cells == [str(n) for n in range(1, len(cells) + 1)]
 
 
 def test_mkdocs_jupyter_still_offers_what_the_build_uses() -> None:
-    """The installed mkdocs-jupyter has the template blocks templates/notebook.html.j2 empties, and what cache.py calls.
+    """The installed mkdocs-jupyter and nbconvert have the blocks templates/notebook.html.j2 replaces, and what cache.py
+    calls.
 
     cache.py converts the notebooks itself and gives each notebook page its own `render`, in place of the one
     mkdocs-jupyter sets in `on_pre_page`; if a release renames or moves any of these, this test says which.
@@ -247,19 +262,20 @@ def test_mkdocs_jupyter_still_offers_what_the_build_uses() -> None:
     from mkdocs_jupyter.config import settings
     from mkdocs_jupyter.plugin import Plugin
 
-    template = (Path(settings.templates_dir) / "mkdocs_html" / "notebook.html.j2").read_text(encoding="utf-8")
     ours = (ROOT / "src" / "sitebuild" / "templates" / "notebook.html.j2").read_text(encoding="utf-8")
     blocks = re.findall(r"\{%-? block (\w+)", ours)
-    emptied, plot = blocks[:-1], blocks[-1]
-    assert emptied == ["notebook_css", "html_head_js_mathjax", "html_head_js_mermaidjs"]
-    for block in emptied:
-        assert re.search(r"\{%-? block " + block + r" -?%\}", template), f"mkdocs-jupyter's template lost {block}"
-    # a plot's output type comes to the block nbconvert keeps for types it does not know
-    assert plot == "data_other"
-    found = [Path(folder) / "base" / "display_priority.j2" for folder in jupyter_path("nbconvert", "templates")]
-    base = next(path for path in found if path.is_file())
-    assert "{%- block data_other -%}" in base.read_text(encoding="utf-8"), f"{base} lost data_other"
-    assert (Path(settings.templates_dir) / "mkdocs_html" / "assets" / "clipboard.umd.js").is_file()
+    emptied = ["html_head_js", "notebook_css", "html_head_js_mathjax", "html_head_js_mermaidjs"]
+    # a code cell and its prompt, as cache.py highlights them; a plot's output type, in the block nbconvert keeps for
+    # types it does not know
+    assert blocks == [*emptied, "input", "in_prompt", "data_other"]
+    theirs = [Path(settings.templates_dir) / "mkdocs_html" / "notebook.html.j2"]
+    for name in ("lab/base.html.j2", "base/display_priority.j2"):
+        found = [Path(folder) / name for folder in jupyter_path("nbconvert", "templates")]
+        theirs.append(next(path for path in found if path.is_file()))
+    texts = [path.read_text(encoding="utf-8") for path in theirs]
+    for block in blocks:
+        pattern = r"\{%-? block " + block + r" -?%\}"
+        assert any(re.search(pattern, text) for text in texts), f"no template of {theirs} has the block {block}"
     assert callable(convert.nb2md) and callable(Plugin.should_include) and callable(Plugin.on_pre_page)
     assert "toc_depth" in dict(Plugin.config_scheme) and "page.render = " in Path(convert.__file__).with_name(
         "plugin.py"

@@ -124,7 +124,7 @@ def on_env(env, config, files):
 
 TEMPLATES = Path(__file__).parent / "templates"
 # what changes how a notebook is executed and converted counts in every entry's key
-MACHINERY = (Path(__file__), Path(__file__).with_name("notebooks.py"), TEMPLATES / "notebook.html.j2")
+MACHINERY = (Path(__file__), Path(__file__).with_name("notebooks.py"), *sorted(TEMPLATES.glob("*.j2")))
 
 
 def entry_name(notebook: Path) -> str:
@@ -135,22 +135,14 @@ def entry_name(notebook: Path) -> str:
 
 
 def highlighter() -> Callable[..., str]:
-    """mkdocs-jupyter's code cells: highlighted, in the element its copy button copies (`cell-<n>`, per page).
-
-    The button copies the element's text, which is the code: no hidden second copy of it, which search
-    would index and show beside the highlighted one.
-    """
+    """A code cell highlighted as the theme's code blocks are (`.highlight` > `pre` > `code`): their colours, and the
+    theme's copy button, which copies the code alone (search indexes each cell's code once)."""
     from pygments import highlight
     from pygments.formatters import HtmlFormatter
     from pygments.lexers import PythonLexer
 
-    count = iter(range(1, 1_000_000))
-    lexer, formatter = PythonLexer(stripall=True), HtmlFormatter(cssclass="highlight-ipynb hl-python ")
-
-    def code(source: str, metadata: dict | None = None) -> str:
-        return f'<div id="cell-{next(count)}">{highlight(source, lexer, formatter)}</div>'
-
-    return code
+    lexer, formatter = PythonLexer(stripall=True), HtmlFormatter(cssclass="highlight", wrapcode=True)
+    return lambda source, metadata=None: highlight(source, lexer, formatter)
 
 
 def to_html(path: str, toc_depth: int) -> dict:
@@ -187,9 +179,14 @@ def to_html(path: str, toc_depth: int) -> dict:
 
     priority = [PLOT_MIME, *HTMLExporter().default_config.NbConvertBase.display_data_priority]
     exporter = HTMLExporter(
-        # no stylesheet inlined in the page (the site has its own); a plot shown by its own template
+        # no stylesheet inlined in the page (the site has its own); a plot shown by its own template; each
+        # heading's link sign left out of the search index (search results showed it after each title)
         config=Config(
-            {"CSSHTMLHeaderPreprocessor": {"enabled": False}, "NbConvertBase": {"display_data_priority": priority}}
+            {
+                "CSSHTMLHeaderPreprocessor": {"enabled": False},
+                "NbConvertBase": {"display_data_priority": priority},
+                "HTMLExporter": {"anchor_link_text": '<span data-search-exclude="">\u00b6</span>'},
+            }
         ),
         template_file="notebook.html.j2",
         extra_template_paths=[str(TEMPLATES), settings.templates_dir],

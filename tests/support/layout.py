@@ -119,16 +119,16 @@ FIGURES = """() => [
 COPY_BUTTONS = """async () => {
   const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   const found = [];
-  const blocks = [...document.querySelectorAll('article .highlight pre, article .jp-InputArea .highlight-ipynb pre')]
+  const blocks = [...document.querySelectorAll('article .highlight pre')]
     .filter((pre) => !pre.closest('.code-beside, .linenodiv') && pre.getClientRects().length > 0);
   for (const pre of blocks) {
     pre.scrollIntoView({block: 'center'});
     await frames();
-    const holder = pre.closest('.jp-InputArea, .highlight');
-    let button = holder.querySelector('.md-code__nav, clipboard-copy');
+    const holder = pre.closest('.highlight');
+    let button = holder.querySelector('.md-code__nav');
     for (let wait = 0; !button && wait < 20; wait += 1) {
       await new Promise((done) => setTimeout(done, 50));
-      button = holder.querySelector('.md-code__nav, clipboard-copy');
+      button = holder.querySelector('.md-code__nav');
     }
     const code = pre.querySelector('code') || pre;
     const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
