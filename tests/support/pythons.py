@@ -19,12 +19,14 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for `support` (run as a script)
+
+from support import LEFT_OUT
+
 ROOT = Path(__file__).resolve().parents[2]
 VERSIONS = ["3.11", "3.12", "3.13", "3.14"]
 # the oldest Python the lock installs on (pymdown-extensions and soupsieve require 3.11.5)
 OLDEST = (3, 11, 5)
-# left out of the copy: virtual environments, caches, built files, what npm installed
-NOT_COPIED = {".cache", "site", "node_modules", "screenshots", ".ruff_cache", "build"}
 PIP = ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps"]
 
 
@@ -75,12 +77,8 @@ def venv(version: str, python: str) -> Path:
 def copy_tree(destination: Path) -> Path:
     """A copy of the tree without virtual environments, caches or built files; its path."""
 
-    def ignore(folder: str, names: list[str]) -> set[str]:
-        top = Path(folder) == ROOT
-        return {n for n in names if n == "__pycache__" or (top and (n in NOT_COPIED or n.startswith(".venv")))}
-
     copy = destination / "project"
-    shutil.copytree(ROOT, copy, ignore=ignore)
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(*LEFT_OUT, ".cache", "build"))
     return copy
 
 
