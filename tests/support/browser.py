@@ -39,6 +39,12 @@ CHROMIUM_ARGS = [
 ]
 
 
+@functools.lru_cache(maxsize=512)
+def _gzipped(path: str, modified: int, size: int) -> bytes:
+    """A file gzip-compressed, once while it stays the same (every page load asks for the search index again)."""
+    return gzip.compress(Path(path).read_bytes(), compresslevel=6)
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     """A static file handler that gzips text, as any real host does, and does not log every request."""
 
@@ -49,7 +55,8 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         if not (path.suffix in COMPRESSIBLE and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
             super().do_GET()
             return
-        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        stat = path.stat()
+        body = _gzipped(str(path), stat.st_mtime_ns, stat.st_size)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
