@@ -8,13 +8,13 @@ docs/ and src/ takes under a millisecond). MkDocs adds the `watch:` folders to i
 
 from __future__ import annotations
 
-from mkdocs.livereload import LiveReloadServer
-
 POLLING = 0.1  # seconds between looks for a changed file
 
 
 def on_serve(server, config, builder):
     """The same server as MkDocs made, watching the same files, but looking every POLLING seconds."""
+    from mkdocs.livereload import LiveReloadServer  # here: `mkdocs build` need not import it (30 ms)
+
     host, port = config.dev_addr
     faster = LiveReloadServer(
         builder=builder, host=host, port=port, root=server.root, mount_path=server.mount_path, polling_interval=POLLING
