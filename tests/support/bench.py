@@ -25,6 +25,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from sitebuild.serve import POLLING
 from support import LEFT_OUT
 from support.browser import CHROMIUM, CHROMIUM_ARGS, EXPLORER_TIMING, STEPPER_TIMING, serve
 
@@ -90,10 +91,6 @@ def build_times(tree: Path, runs: int) -> dict[str, tuple[float, list[float]]]:
     return results
 
 
-# how often `mkdocs serve` looks for changed files (its LiveReloadServer polls every 0.5 s)
-POLLING = 0.5
-
-
 def serve_rebuild_times(tree: Path, runs: int) -> tuple[float, list[float]]:
     """Seconds from saving an edit of a Markdown chapter until `mkdocs serve` serves the page with it."""
     port = free_port()
@@ -110,9 +107,9 @@ def serve_rebuild_times(tree: Path, runs: int) -> tuple[float, list[float]]:
             return ""
 
     def measure(run: int) -> float:
-        # mkdocs serve looks for changes every POLLING seconds; a run right after the last rebuild would always
-        # save at the same moment of that cycle (and measure two cycles, whatever the rebuild takes), so the runs'
-        # saves are spread evenly over the cycle, as an author's are
+        # `make serve` looks for changes every POLLING seconds (sitebuild.serve); a run right after the last rebuild
+        # would always save at the same moment of that cycle, so the runs' saves are spread evenly over the cycle,
+        # as an author's are
         time.sleep(POLLING * run / runs)
         marker = f"bench edit {time.time_ns()}"
         start = time.perf_counter()
