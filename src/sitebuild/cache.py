@@ -27,6 +27,7 @@ import logging
 import multiprocessing
 import os
 import re
+import runpy
 import sys
 import time
 import traceback
@@ -156,8 +157,9 @@ def to_html(path: str, toc_depth: int) -> dict:
     from nbconvert.preprocessors import CoalesceStreamsPreprocessor
     from traitlets.config import Config
 
-    from tinynet.plotting import PLOT_MIME, images_html
-
+    # read afresh, not imported: a long `make serve` would keep the first copy (and importing tinynet.plotting
+    # would load matplotlib, half a second, for two names)
+    plots = runpy.run_path(str(module_file("tinynet.plot_html")))
     notebook = jupytext.read(path)
     # the download first: a notebook it cannot be made of fails before it runs
     found = {
@@ -177,7 +179,7 @@ def to_html(path: str, toc_depth: int) -> dict:
         images[name] = png
         return name
 
-    priority = [PLOT_MIME, *HTMLExporter().default_config.NbConvertBase.display_data_priority]
+    priority = [plots["PLOT_MIME"], *HTMLExporter().default_config.NbConvertBase.display_data_priority]
     exporter = HTMLExporter(
         # no stylesheet inlined in the page (the site has its own); a plot shown by its own template; each
         # heading's link sign left out of the search index (search results showed it after each title)
@@ -194,10 +196,10 @@ def to_html(path: str, toc_depth: int) -> dict:
         filters={
             "highlight_code": highlighter(),
             "clean_html": lambda html: html if isinstance(html, str) else html.decode(),
-            "plot_html": lambda fields: images_html(fields, plot_file, lazy=True),
+            "plot_html": lambda fields: plots["images_html"](fields, plot_file, lazy=True),
         },
     )
-    resources = {"mkdocs": {"include_requirejs": False}, "plot_mime": PLOT_MIME}
+    resources = {"mkdocs": {"include_requirejs": False}, "plot_mime": plots["PLOT_MIME"]}
     content, _ = exporter.from_notebook_node(notebook, resources=resources)
     toc = markdown.Markdown(extensions=[TocExtension(toc_depth=toc_depth)])
     toc.convert(convert.nb2md(path))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import html
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +16,8 @@ from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 from PIL import Image
 
+from tinynet.plot_html import PLOT_MIME, images_html
+
 # A figure is shown DPI CSS pixels per inch, at most its own width (SIZE[0] * DPI = 520 px): it fits the text
 # column of a desktop unscaled, and a 390 px phone's column (358 px) shrinks it to 0.69, where 12 points of text
 # (16.7 px) are still 11.5 px. Its pixels are drawn DENSITY times finer, for screens with more pixels than CSS px
@@ -24,9 +25,6 @@ from PIL import Image
 DPI = 100
 DENSITY = 1.5
 SIZE = (5.2, 3.4)
-# a plot's own output type: Jupyter shows its HTML, with the images inline; the site's pages link each image
-# as a file of its own (sitebuild's notebook template), which a browser loads only when the reader reaches it
-PLOT_MIME = "application/vnd.tinynet.plot+json"
 
 
 @dataclass(frozen=True)
@@ -170,22 +168,6 @@ class Plot:
     def _repr_html_(self) -> str:
         """Both images inline, for Jupyter (see `images_html`)."""
         return images_html(self._repr_mimebundle_()[PLOT_MIME], lambda png: f"data:image/png;base64,{png}")
-
-
-def images_html(fields: dict[str, str | int], source: Callable[[str], str], lazy: bool = False) -> str:
-    """A plot's two images from its output data, DPI CSS px an inch, each at `source(its base64 PNG)`.
-
-    The dark one is hidden unless the site's stylesheet shows the dark scheme; a lazy image loads when the reader
-    nears it. Jupyter shows it inline, the site's pages as files (sitebuild's notebook template).
-    """
-    size = f'alt="{html.escape(str(fields["alt"]))}" width="{fields["width"]}" height="{fields["height"]}"'
-    loading = ' loading="lazy" decoding="async"' if lazy else ""
-    images = (
-        f'<img class="plot plot--{scheme}" {size}{hidden} data-text-px="{fields["text"]}"{loading}'
-        f' src="{source(str(fields[scheme]))}">'
-        for scheme, hidden in (("light", ""), ("dark", ' style="display:none"'))
-    )
-    return f'<div class="plots">{"".join(images)}</div>'
 
 
 def plot(draw: Callable[[Figure, Ink], object], alt: str, size: tuple[float, float] = SIZE) -> Plot:
