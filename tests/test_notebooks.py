@@ -323,7 +323,7 @@ def test_a_download_refuses_imports_it_cannot_inline(tmp_path: Path, code: str, 
     path = tmp_path / "page.py"
     path.write_text(f"# %% [markdown]\n# # A page\n\n# %%\n{code}\n", encoding="utf-8")
     with pytest.raises(ValueError, match=re.escape(refusal)):
-        standalone_notebook(path)
+        standalone_notebook(jupytext.read(path))
 
 
 def test_inlined_modules_come_dependencies_first(built_site: Path) -> None:

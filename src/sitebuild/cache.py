@@ -164,7 +164,7 @@ def to_html(path: str, toc_depth: int) -> dict:
     # the download first: a notebook it cannot be made of fails before it runs
     found = {
         "description": notebooks.description(notebook),
-        "download": nbformat.writes(notebooks.standalone_notebook(Path(path))),
+        "download": nbformat.writes(notebooks.standalone_notebook(notebook)),
     }
     for number, cell in enumerate(notebook.cells, 1):
         cell.id = str(number)  # nbformat's ids are random

@@ -18,7 +18,6 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
-import jupytext
 import nbformat
 
 from sitebuild import ROOT, module_file
@@ -147,9 +146,8 @@ def linked(notebook: nbformat.NotebookNode, page_url: str | None) -> nbformat.No
     return notebook
 
 
-def standalone_notebook(path: Path) -> nbformat.NotebookNode:
-    """The jupytext notebook at path as .ipynb, with tinynet's source in place of its imports."""
-    notebook = jupytext.read(path)
+def standalone_notebook(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A notebook as jupytext read it (left unchanged) as a new .ipynb, tinynet's source in place of its imports."""
     cells: list[tuple[str, str]] = []  # (the cell's type, its source)
     note = [("markdown", INLINED_NOTE)]  # once, before the first inlined module
     done: set[str] = set()
