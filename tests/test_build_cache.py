@@ -382,6 +382,39 @@ def test_another_platform_recomputes_every_entry(small: tuple[Path, Path, str]) 
     assert f"The network module says {value}." in page(out, "fact-probe")
 
 
+EVICT_HOOK = """\
+import shutil
+
+from sitebuild import store
+
+
+def on_files(files, config):
+    \"\"\"What a build in this tree with other machinery does: remove the notebooks' entries.\"\"\"
+    shutil.rmtree(store.CACHE / "notebooks")
+    return files
+"""
+
+
+def test_a_notebook_entry_removed_during_the_build_is_made_again(small: tuple[Path, Path, str]) -> None:
+    """Another build in the tree removes the notebooks' entries after this build found them all: the pages
+    are still made, each notebook run again, and their entries written back for the next build."""
+    root, out, _ = small
+    built(root, out)  # every entry made for this platform (the test before may have built for another)
+    config = root / "mkdocs.yml"
+    text = config.read_text()
+    (root / "evict.py").write_text(EVICT_HOOK)
+    config.write_text(text.replace("  - src/sitebuild/cache.py\n", "  - src/sitebuild/cache.py\n  - evict.py\n", 1))
+    try:
+        log = built(root, out)
+    finally:
+        config.write_text(text)
+        (root / "evict.py").unlink()
+    assert executed(log) == [], "every entry was there when the build looked"
+    assert sorted(re.findall(r"cache: (\S+) runs again", log)) == ["extra-probe.py", "probe.py"]
+    assert f"network says {probe_value(root)}" in page(out, "part-1/probe")
+    assert "cache: every notebook is up to date" in built(root, out)
+
+
 def test_the_platform_signature_names_numpy_blas_and_cpu() -> None:
     """The real signature holds numpy's version, the BLAS library with the kernel it picked, and CPU features."""
     import numpy
@@ -393,3 +426,30 @@ def test_the_platform_signature_names_numpy_blas_and_cpu() -> None:
     assert signature["blas"], "no BLAS library found behind numpy"
     assert all(library["architecture"] for library in signature["blas"])  # type: ignore[index,union-attr]
     assert isinstance(signature["cpu_features"], list)
+
+
+def test_a_build_with_another_key_may_remove_this_ones_entries(tmp_path: Path, monkeypatch) -> None:
+    """Two builds in one tree with different keys (say `make serve` and a build after an edit under src/):
+    each removes the other's folder, and neither fails for it; the entry is written, or computed again."""
+    from sitebuild import store
+
+    monkeypatch.setattr(store, "CACHE", tmp_path)
+    runs: list[str] = []
+
+    def fresh(module: str) -> subprocess.CompletedProcess[str]:
+        runs.append(module)
+        return subprocess.CompletedProcess([module], 0, stdout=json.dumps({"n": len(runs)}), stderr="")
+
+    monkeypatch.setattr(store, "fresh", fresh)
+    mine = store.folder("facts", "mine")
+    store.folder("facts", "theirs")  # the other build's key: this build's folder is gone
+    assert not mine.exists()
+    store.write(mine / "entry.json", "kept")
+    assert (mine / "entry.json").read_text(encoding="utf-8") == "kept"
+    assert [p.name for p in mine.iterdir()] == ["entry.json"], "a partial file was left"
+
+    assert store.computed("facts", "mine", "probe", "probe") == '{"n": 1}'
+    assert store.computed("facts", "mine", "probe", "probe") == '{"n": 1}', "kept: not computed again"
+    store.folder("facts", "theirs")
+    assert store.computed("facts", "mine", "probe", "probe") == '{"n": 2}', "removed: computed again"
+    assert runs == ["probe", "probe"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import shlex
 import subprocess
@@ -72,3 +73,29 @@ def test_the_served_wheel_runs_the_readme_examples_offline(built_site: Path, tmp
         printed[line] = run.stdout
     predicting = next(line for line in commands if "--predict" in line)
     assert matches("...\n" + shown, printed[predicting]), printed[predicting]
+
+
+def test_the_downloads_outlast_their_cache_folder(tmp_path: Path, monkeypatch, caplog) -> None:
+    """The build hands MkDocs the wheel and the archive themselves: a build in this tree with another key
+    may remove their cache folder before MkDocs copies them into the site, and the copy still works."""
+    import shutil
+
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from sitebuild import store
+
+    monkeypatch.setattr(store, "CACHE", tmp_path)
+    caplog.set_level("INFO", logger="mkdocs.hooks.downloads")
+    hook = ROOT / "src" / "sitebuild" / "downloads.py"
+    site = f"site_name: probe\ndocs_dir: {ROOT / 'docs'}\nsite_dir: {tmp_path / 'site'}\nhooks: [{hook}]\n"
+    config = load_config(io.StringIO(site))
+    built = config.plugins.run_event("files", Files([]), config=config)
+    kept = config.plugins.run_event("files", Files([]), config=config)  # read back from the cache
+    assert [r.getMessage() for r in caplog.records].count("cache: downloads built") == 1
+    shutil.rmtree(tmp_path / "downloads")  # what a build with another key does
+    served = [{Path(f.src_uri).name: f.content_bytes for f in files} for files in (built, kept)]
+    assert served[0] == served[1] and sorted(served[0]) == sorted([WHEEL, ARCHIVE])
+    assert zipfile.is_zipfile(io.BytesIO(served[0][WHEEL]))
+    with tarfile.open(fileobj=io.BytesIO(served[0][ARCHIVE])) as archive:
+        assert "tinynet-0.1.0/src/tinynet/network.py" in archive.getnames()

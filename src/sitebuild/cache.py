@@ -209,7 +209,6 @@ def to_html(path: str, toc_depth: int) -> dict:
 def run(path: str, toc_depth: int, entry: str) -> float:
     """Execute and convert one notebook (in a worker process or a thread), write its cache entry whole; its seconds."""
     start = time.perf_counter()
-    Path(entry).parent.mkdir(parents=True, exist_ok=True)
     store.write(Path(entry), json.dumps(to_html(path, toc_depth)))
     return time.perf_counter() - start
 
@@ -229,7 +228,8 @@ def on_files(files, config):
         if nb_plugin.should_include(file):
             _entries[file.abs_src_path] = folder / entry_name(Path(file.abs_src_path))
     for old in set(folder.iterdir()) - set(_entries.values()):
-        old.unlink()
+        if not old.name.endswith(".partial"):  # another build's entry being written (store.write)
+            old.unlink(missing_ok=True)
     todo = [path for path, entry in _entries.items() if not entry.exists()]
     if not todo:
         log.info("cache: every notebook is up to date; none executed")
@@ -272,7 +272,12 @@ def on_pre_page(page, config, files):
     def render(config, files) -> None:
         if path in _running:
             wait(path)
-        cached = json.loads(_entries[path].read_text(encoding="utf-8"))
+        try:
+            cached = json.loads(_entries[path].read_text(encoding="utf-8"))
+        except FileNotFoundError:  # removed meanwhile by a build in this tree with other machinery: run it here
+            log.info("cache: %s runs again: another build removed its entry", Path(path).name)
+            cached = to_html(path, config.plugins["mkdocs-jupyter"].config["toc_depth"])
+            store.write(_entries[path], json.dumps(cached))
         page.content = cached["content"]
         page.toc = get_toc(cached["toc_tokens"])
         if cached["description"]:

@@ -53,8 +53,9 @@ def source_archive(files: list[Path], top: str, epoch: int) -> bytes:
     return packed.getvalue()
 
 
-def build(into: Path) -> None:
-    """Build the wheel (setuptools, through pip, from a folder holding only the package) and the source archive."""
+def build(into: Path) -> dict[str, bytes]:
+    """Build the wheel (setuptools, through pip, from a folder holding only the package) and the source archive;
+    keep them in `into` and return them by name."""
     wheel, archive = names()
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
     files = package_files()
@@ -69,17 +70,22 @@ def build(into: Path) -> None:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0 or not (Path(scratch) / wheel).is_file():
             raise PluginError(f"building the {wheel} download failed:\n{done.stdout}{done.stderr}")
-        shutil.copyfile(Path(scratch) / wheel, into / wheel)
-    (into / archive).write_bytes(source_archive(files, archive.removesuffix(".tar.gz"), epoch))
+        made = {wheel: (Path(scratch) / wheel).read_bytes()}
+    made[archive] = source_archive(files, archive.removesuffix(".tar.gz"), epoch)
+    for name, data in made.items():
+        store.write(into / name, data)
     log.info("cache: downloads built")
+    return made
 
 
 def on_files(files, config):
     """Add the wheel and the source archive to the site's files, built now or kept from an earlier build."""
     key = store.key(store.files_digest(package_files()), os.environ.get("SOURCE_DATE_EPOCH", ""))
     kept = store.folder("downloads", key)
-    if not all((kept / name).is_file() for name in names()):
-        build(kept)
-    for name in names():
-        files.append(File.generated(config, f"{FOLDER}/{name}", abs_src_path=str(kept / name)))
+    try:  # read now: a build in this tree with another key may remove the folder before MkDocs copies them
+        made = {name: (kept / name).read_bytes() for name in names()}
+    except FileNotFoundError:
+        made = build(kept)
+    for name, data in made.items():
+        files.append(File.generated(config, f"{FOLDER}/{name}", content=data))
     return files

@@ -72,10 +72,10 @@ def on_page_content(html: str, page, config, files) -> str:
 
 def on_post_build(config) -> None:
     """Write the explorer's data into the site: kept from an earlier build, or computed by this tree's src/ now."""
-    cached = store.computed("explorer", store.source_key(), "sitebuild.explorer", "explorer data")
+    data = store.computed("explorer", store.source_key(), "sitebuild.explorer", "explorer data")
     target = Path(config["site_dir"]) / TARGET
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(cached.read_bytes())
+    target.write_text(data, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ def load_facts() -> dict[str, str]:
     """The facts for this src/, the pages they read and this platform: kept, or computed in a fresh interpreter."""
     read = [ROOT / page for page in PAGES_READ if (ROOT / page).is_file()]
     key = store.key(store.files_digest(store.source_files() + read))
-    return json.loads(store.computed("facts", key, "sitebuild.facts", "facts").read_text(encoding="utf-8"))
+    return json.loads(store.computed("facts", key, "sitebuild.facts", "facts"))
 
 
 _facts: dict[str, str] = {}  # this build's, read when a page first names one

@@ -8,9 +8,11 @@ never served as fresh. Each kind keeps the entries of the newest key only.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
+import os
 import platform
 import shutil
 import subprocess
@@ -87,21 +89,29 @@ def source_key() -> str:
 
 
 def folder(kind: str, entry_key: str) -> Path:
-    """The folder for one key's entries of a kind; other keys' folders of that kind are removed."""
+    """The folder for one key's entries of a kind; other keys' folders of that kind are removed.
+
+    Another build in this tree may be removing the same folders, or this one: both are fine (see `write`).
+    """
     place = CACHE / kind
     if place.is_dir():
         for other in place.iterdir():
             if other.name != entry_key:
-                shutil.rmtree(other) if other.is_dir() else other.unlink()
+                shutil.rmtree(other, ignore_errors=True) if other.is_dir() else other.unlink(missing_ok=True)
     path = place / entry_key
     path.mkdir(parents=True, exist_ok=True)
     return path
 
 
-def write(path: Path, text: str) -> None:
-    """Write a cache file whole or not at all (a build stopped half-way leaves no torn entry)."""
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(text, encoding="utf-8")
+def write(path: Path, text: str | bytes) -> None:
+    """Write a cache file whole or not at all (a build stopped half-way leaves no torn entry).
+
+    The folder is made again if a build with another key has just removed it; the file written first
+    is this process's own, so two builds writing one entry at once do not take each other's.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    partial.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
     partial.replace(path)
 
 
@@ -110,14 +120,15 @@ def fresh(module: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, capture_output=True, text=True, check=False)
 
 
-def computed(kind: str, entry_key: str, module: str, what: str) -> Path:
-    """The cache file of a kind holding the JSON `python -m module` prints: kept, or computed now (`fresh`)."""
+def computed(kind: str, entry_key: str, module: str, what: str) -> str:
+    """The JSON `python -m module` prints, kept in the cache under a kind: read back, or computed now (`fresh`)."""
     path = folder(kind, entry_key) / f"{kind}.json"
-    if not path.exists():
-        done = fresh(module)
-        if done.returncode != 0:
-            raise PluginError(f"computing the {what} failed:\n{done.stderr}")
-        json.loads(done.stdout)  # JSON, or the build fails here
-        write(path, done.stdout)
-        log.info("cache: %s computed", what)
-    return path
+    with contextlib.suppress(FileNotFoundError):  # not there yet, or just removed by a build with another key
+        return path.read_text(encoding="utf-8")
+    done = fresh(module)
+    if done.returncode != 0:
+        raise PluginError(f"computing the {what} failed:\n{done.stderr}")
+    json.loads(done.stdout)  # JSON, or the build fails here
+    write(path, done.stdout)
+    log.info("cache: %s computed", what)
+    return done.stdout
