@@ -4,7 +4,8 @@ At 1280, 1440 and 1920 px, no table, figure, listing or output reaches past the 
 on the line-by-line chapters none reaches under the code beside the text; wide ones scroll inside
 the column. At 390 px the page never scrolls sideways, notebook pages drop Jupyter's prompt column,
 figures take the text's full width, and their smallest text is at least 11 px (at most 20 px at 1280);
-no copy button covers the first line of its code. At every width, no listing or output splits a number.
+no copy button covers the first line of its code. At every width, no listing or output splits a number,
+and no block holds more than it shows without a way to scroll to the rest (a formula cut off at its end).
 Each page is loaded once per device and measured at each width, in a background thread that starts
 as soon as the site is built, while other tests run.
 """
@@ -197,6 +198,9 @@ CRAFTED = """<!doctype html><html lang="en"><meta name="viewport" content="width
   <div style="overflow: hidden; width: 180px">
     <table><tr><td><div style="width: 600px">a wide table cut off</div></td></tr></table>
   </div>
+  <div style="overflow: hidden; width: 180px">
+    <div class="katex-display" style="white-space: nowrap">a formula too long for its box, its end cut off</div>
+  </div>
   <pre class="split">0.123456789012</pre>
   <p class="split"><code>range(10000)</code></p>
   <figure style="width: 2000px; margin: 0">a figure wider than the window</figure>
@@ -204,7 +208,8 @@ CRAFTED = """<!doctype html><html lang="en"><meta name="viewport" content="width
 
 
 def test_the_probe_catches_what_it_should(tmp_path: Path, browser: Browser) -> None:
-    """Not vacuous: a table under the code or cut off, split numbers and a page too wide are all caught."""
+    """Not vacuous: a table under the code or cut off, a formula cut off, split numbers and a page too wide are
+    all caught."""
     (tmp_path / "index.html").write_text(CRAFTED)
     with serve(tmp_path) as url:
         context = browser.new_context(viewport={"width": PHONE, "height": 844}, is_mobile=True, has_touch=True)
@@ -216,5 +221,6 @@ def test_the_probe_catches_what_it_should(tmp_path: Path, browser: Browser) -> N
     assert any(p.startswith("code under #top: the number 10000 is split") for p in problems), problems
     assert any(p.startswith("the page scrolls sideways") for p in problems), problems
     assert any(p.startswith("figure under #top ends") for p in problems), problems
+    assert any(p.startswith("div.katex-display under #top holds") for p in problems), problems
     # the table inside a box that scrolls is clipped by it, so it passes; nothing else is reported
-    assert len(problems) == 6, problems
+    assert len(problems) == 7, problems

@@ -81,7 +81,7 @@ draw(curves, alt="The sigmoid climbs from 0 to 1; its slope is a bump, highest i
 # Write $u = e^{-x}$, so $\sigma = \frac{1}{1+u}$ and $\frac{du}{dx} = -u$.
 # By the chain rule,
 #
-# $$\sigma'(x) = -\frac{1}{(1+u)^2}\cdot(-u) = \frac{u}{(1+u)^2} = \frac{1}{1+u}\cdot\frac{u}{1+u}.$$
+# $$\begin{aligned} \sigma'(x) &= -\frac{1}{(1+u)^2}\cdot(-u) \\ &= \frac{u}{(1+u)^2} \\ &= \frac{1}{1+u}\cdot\frac{u}{1+u}. \end{aligned}$$
 #
 # The first factor is $\sigma(x)$.
 # The second is $\frac{u}{1+u} = 1 - \frac{1}{1+u} = 1 - \sigma(x)$.

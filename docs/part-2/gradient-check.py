@@ -48,7 +48,11 @@
 # For $W_0$ the chain rule goes one layer further back.
 # A weight $(W_0)_{kj}$ reaches the error only through hidden unit $j$, whose value $(l_1)_{ij}$ feeds the output through the weight $(W_1)_j$:
 #
-# $$-\frac{\partial E}{\partial (W_0)_{kj}} = \sum_i X_{ik}\, (l_1)_{ij} \left(1 - (l_1)_{ij}\right) (\delta_2)_i (W_1)_j.$$
+# $$-\frac{\partial E}{\partial (W_0)_{kj}} = \sum_i X_{ik}\, (\delta_1)_{ij},$$
+#
+# where $(\delta_1)_{ij}$ is what reaches hidden unit $j$ from row $i$, times that unit's slope:
+#
+# $$(\delta_1)_{ij} = (l_1)_{ij} \left(1 - (l_1)_{ij}\right) (\delta_2)_i (W_1)_j.$$
 #
 # The product $(\delta_2)_i (W_1)_j$, for every row $i$ and unit $j$, is the matrix $\delta_2 W_1^T$: that is `l2_delta.dot(syn1.T)`, the `l1_error` of [line 43](../three-layer-network/#line-43).
 # Times the hidden slope, it is `l1_delta` ([line 47](../three-layer-network/#line-47)), and the sum over rows is $X^T \delta_1$, the update of [line 50](../three-layer-network/#line-50).

@@ -6,6 +6,8 @@ from __future__ import annotations
 # - a block of the article (table, figure, listing, output, formula...) whose painted part, once clipped
 #   by the boxes that scroll it, reaches past the text column (on the line-by-line chapters, the column
 #   ends where the article's text does, a gap before the code beside it);
+# - a block whose content is wider than the block itself, where neither it nor a box around it scrolls:
+#   the end of a long formula in a notebook's cell was cut off that way, with no block past the column;
 # - a page wider than the window, so that it scrolls sideways;
 # - a number in a listing, an output or a piece of inline code that the browser split across two lines.
 PROBE = """() => {
@@ -38,6 +40,12 @@ PROBE = """() => {
     }
     return [l, r, rect.width, rect.height];
   };
+  const scrolls = (el) => {
+    for (let up = el; up && up !== article; up = up.parentElement) {
+      if (/auto|scroll/.test(getComputedStyle(up).overflowX)) return true;
+    }
+    return false;
+  };
   const blocks = 'table, figure, img, svg, pre, .highlight, .katex-display, .jp-OutputArea-output, '
     + '.jp-InputArea, .admonition, details, .tabbed-set, .training-explorer';
   const seen = new Set();
@@ -52,6 +60,10 @@ PROBE = """() => {
       seen.add(what);
     }
     if (Math.round(left - l) > 1) problems.push(describe(el) + ' starts ' + Math.round(left - l) + ' px before it');
+    const over = Math.round(el.scrollWidth - el.clientWidth);
+    if (el.clientWidth > 0 && over > 1 && !scrolls(el)) {
+      problems.push(describe(el) + ' holds ' + over + ' px more than it shows, and nothing scrolls it');
+    }
   }
   const page = document.documentElement;
   if (page.scrollWidth > page.clientWidth) {
