@@ -326,6 +326,38 @@ def test_no_axe_violation_and_no_column_cut_off(network: str, scheme: str, base_
             context.close()
 
 
+# the id of the first section heading after the explorer, and where the page's header ends
+BELOW = """(mount) => {
+    const after = [...document.querySelectorAll('article h2[id]')]
+        .filter((h) => document.querySelector(mount).compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING);
+    return after[0].id;
+}"""
+LANDED = """(id) => [document.getElementById(id).getBoundingClientRect().top,
+    document.querySelector('.md-header').getBoundingClientRect().bottom]"""
+
+
+@pytest.mark.parametrize("network", list(NETWORKS))
+def test_a_link_to_a_heading_below_lands_on_it(network: str, base_url: str, browser) -> None:
+    """A reader who follows a link to a section below the explorer finds its heading at the top of the window,
+    at both widths: the explorer grows to its full height only once its data has loaded, and used to push the
+    heading 1,900 px down."""
+    net = NETWORKS[network]
+    for viewport, phone in ((DESKTOP, False), (PHONE, True)):
+        context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone)
+        try:
+            tab = context.new_page()
+            tab.goto(base_url + net["path"], wait_until="load")
+            heading = tab.evaluate(BELOW, net["mount"])
+            tab = context.new_page()  # a fresh load, as from a link on another page
+            tab.goto(base_url + net["path"] + "#" + heading, wait_until="load")
+            tab.evaluate(f"() => window.{net['hook']}.ready")
+            top, header = tab.evaluate(LANDED, heading)
+            where = f"{viewport['width']} px: #{heading} at {top}, the header ends at {header}"
+            assert header - 2 <= top <= header + 40, where
+        finally:
+            context.close()
+
+
 @pytest.mark.parametrize("network", list(NETWORKS))
 def test_presets_say_what_to_look_for(network: str, base_url: str, page) -> None:
     """Each preset has its sentence; one iteration is "1 iteration"; on one layer exclusive or collapses the weights."""

@@ -1208,7 +1208,12 @@
     return load()
       .then(function (data) {
         hook.data = data;
+        var before = mount.getBoundingClientRect();
         hook.explorer = new Explorer(mount, data, kind);
+        // the explorer has just grown from one line to its full height: a reader whose window starts below its
+        // top (come by a link to a later heading, once the browser has stopped keeping that heading in view)
+        // keeps what they see
+        if (before.top < 0) window.scrollBy(0, mount.getBoundingClientRect().bottom - before.bottom);
         return hook.explorer;
       })
       .catch(function (error) {
