@@ -1,8 +1,8 @@
 """Layouts that hold on every page, measured in a real browser (Debian's Chromium, driven by Playwright).
 
-At 1280, 1440 and 1920 px, no table, figure, listing or output reaches past the text column:
+At 1280, 1440 and 1920 px (and at 390 and 320 px), no table, figure, listing or output reaches past the text column:
 on the line-by-line chapters none reaches under the code beside the text; wide ones scroll inside
-the column. At 390 px the page never scrolls sideways, notebook pages drop Jupyter's prompt column,
+the column. At 390 and 320 px the page never scrolls sideways; at 390 px notebook pages drop Jupyter's prompt column,
 figures take the text's full width, and their smallest text is at least 11 px (at most 20 px at 1280);
 no copy button covers the first line of its code. At every width, no listing or output splits a number,
 and no block holds more than it shows without a way to scroll to the rest (a formula cut off at its end).
@@ -27,6 +27,9 @@ PAGES = [path for path, _, _ in nav_pages()]
 NOTEBOOKS = [path for path, _, source in nav_pages() if source.endswith(".py")]
 WIDE = [1280, 1440, 1920]
 PHONE = 390
+# the narrowest width a page must still read at without sideways scrolling (WCAG's reflow: a small
+# phone, or a desktop window zoomed to 400 %)
+SMALL_PHONE = 320
 # the smallest text of a plot, in CSS px as shown: at least this on a phone, at most that on a desktop
 # (Material's body text is 16 px there)
 LEGIBLE = 11.0
@@ -66,6 +69,10 @@ def measure(base: str, path: str, desktop: Page, phone: Page) -> Layout:
     layout.figures[PHONE] = phone.evaluate(FIGURES)
     if path in NOTEBOOKS:
         layout.notebook = phone.evaluate(NOTEBOOK_WIDTHS)
+    phone.set_viewport_size({"width": SMALL_PHONE, "height": 844})
+    phone.evaluate(SETTLE)
+    layout.problems[SMALL_PHONE] = phone.evaluate(PROBE)
+    phone.set_viewport_size({"width": PHONE, "height": 844})
     return layout
 
 
@@ -118,7 +125,7 @@ def walk(built_site: Path) -> Walk:
     return start_walk(built_site)
 
 
-@pytest.mark.parametrize("width", [*WIDE, PHONE])
+@pytest.mark.parametrize("width", [*WIDE, PHONE, SMALL_PHONE])
 @pytest.mark.parametrize("path", PAGES, ids=[p or "home" for p in PAGES])
 def test_every_block_stays_in_the_text_column(path: str, width: int, walk: Walk) -> None:
     """Nothing reaches past the text column or under the code; the page never scrolls sideways; no number splits."""
