@@ -219,7 +219,7 @@ _pools: list[Executor] = []
 
 
 def on_files(files, config):
-    """Start executing every notebook whose cache entry is missing, several at once, in page order."""
+    """Start executing every notebook whose cache entry is missing, several at once, the largest first."""
     nb_plugin = config.plugins["mkdocs-jupyter"]
     folder = store.folder("notebooks", store.key(store.files_digest(MACHINERY)))
     _entries.clear()
@@ -230,7 +230,9 @@ def on_files(files, config):
     for old in set(folder.iterdir()) - set(_entries.values()):
         if not old.name.endswith(".partial"):  # another build's entry being written (store.write)
             old.unlink(missing_ok=True)
-    todo = [path for path, entry in _entries.items() if not entry.exists()]
+    # the largest first: a large notebook tends to run long, and one started last keeps the build waiting while
+    # the other workers idle (a cold build here: 21.6 s in page order, 19.8 s largest first)
+    todo = sorted((p for p, entry in _entries.items() if not entry.exists()), key=lambda p: -Path(p).stat().st_size)
     if not todo:
         log.info("cache: every notebook is up to date; none executed")
         return files

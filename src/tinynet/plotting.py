@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib import cycler, rc_context
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import LinearSegmentedColormap, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.text import Text
@@ -128,14 +129,15 @@ def smallest_text(figure: Figure) -> float:
 def render(draw: Callable[[Figure, Ink], object], ink: Ink, size: tuple[float, float] = SIZE) -> tuple[bytes, float]:
     """The figure that `draw(figure, ink)` fills, as a PNG in the scheme's colours, and its smallest text in CSS px."""
     with rc_context(style(ink)):
-        figure = Figure(figsize=size, layout="constrained")
+        figure = Figure(figsize=size, dpi=DPI * DENSITY, layout="constrained")
         draw(figure, ink)
-        raw = io.BytesIO()
-        figure.savefig(raw, format="png", dpi=DPI * DENSITY, metadata={"Software": None})
+        canvas = FigureCanvasAgg(figure)
+        canvas.draw()  # the pixels savefig would write, without encoding them as a PNG only to decode it here
+        pixels = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba()).convert("RGB")
         text = smallest_text(figure)
     # a palette of 256 colours is plenty for flat lines and text, and halves the bytes
     small = io.BytesIO()
-    Image.open(raw).convert("RGB").quantize(256, dither=Image.Dither.NONE).save(small, format="png", optimize=True)
+    pixels.quantize(256, dither=Image.Dither.NONE).save(small, format="png", optimize=True)
     return small.getvalue(), text
 
 
