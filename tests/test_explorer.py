@@ -298,10 +298,19 @@ def test_the_exported_script_prints_what_the_page_shows(network: str, base_url: 
             assert float(cell["value"]) == pytest.approx(float(v), rel=1e-12, abs=0), name
 
 
+# the shortest and the tallest row of the explorer's tables
+ROW_HEIGHTS = """(m) => {
+    const rows = [...m.querySelectorAll('.training-explorer__tables tbody tr')]
+        .map((r) => r.getBoundingClientRect().height);
+    return [Math.min(...rows), Math.max(...rows)];
+}"""
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("network", list(NETWORKS))
 def test_no_axe_violation_and_no_column_cut_off(network: str, scheme: str, base_url: str, browser) -> None:
-    """axe-core finds nothing at desktop and phone widths; every table's columns fit the text column."""
+    """axe-core finds nothing at desktop and phone widths; every table's columns fit the text column, and its rows
+    are as tall as any other table's."""
     assert AXE.exists(), "no node_modules/axe-core: run `npm ci`"
     net = NETWORKS[network]
     for viewport, phone in ((DESKTOP, False), (PHONE, True)):
@@ -322,6 +331,9 @@ def test_no_axe_violation_and_no_column_cut_off(network: str, scheme: str, base_
                     .map((box) => box.className || box.tagName)"""
             )
             assert cut == [], f"{network}, {viewport['width']} px: cut off in {cut}"
+            # a table beside a taller one keeps its own height: stretched, its rows spread apart (38 px, not 28)
+            low, high = mount.evaluate(ROW_HEIGHTS)
+            assert high - low < 1, f"{network}, {viewport['width']} px: table rows from {low} to {high} px tall"
         finally:
             context.close()
 
