@@ -95,11 +95,7 @@ def copy_project(copy: Path) -> Path:
 
 
 # The run's two builds of the site, each made once however many workers pytest-xdist runs: the suite's
-# build of this tree (`built_site`) and a second build that differs from it in its caches (`cold_site`).
-# In a work tree whose caches the suite's build reuses, the second is a cold build (empty caches) of a
-# copy of the tree; on a fresh clone, where the suite's build is itself cold, the second is a rebuild of
-# the tree from the caches the first left (a few seconds, not a second cold build). Either way the two
-# compare a build made from nothing with one served from the caches.
+# build of this tree (`built_site`) and a cold build (empty caches) of a copy of it (`cold_site`).
 # The first worker to claim one starts it in a child process as soon as its session starts, so that
 # both run while the tests that need no site do; a worker that needs one waits for its `.rc` file.
 BUILDS = pytest.StashKey[set[str]]()
@@ -119,48 +115,38 @@ def start(name: str, shared: Path) -> None:
     except FileExistsError:
         return
     root, command = ROOT, [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(shared / name)]
-    after = None  # a build to wait for before this one starts
-    if name == "site":  # written before the build makes .cache: whether it starts from empty caches
-        (shared / "site.from.part").write_text("empty" if not (ROOT / ".cache").exists() else "caches")
-        (shared / "site.from.part").rename(shared / "site.from")
-    elif wait_for(shared / "site.from") == "empty":  # the tree again, from the caches the suite's build leaves
-        after = shared / "site.rc"
-    else:  # a copy with .git (the same build date) and without caches
+    if name == "cold":  # a copy with .git (the same build date) and without caches
         root = shared / "cold-tree"
         shutil.copytree(ROOT, root, ignore=shutil.ignore_patterns(*LEFT_OUT, ".cache"))
         # at a lower priority: the tests wait for the other build, and this one only at the end
         command = ["nice", "-n", "10", *command] if shutil.which("nice") else command
+    with (shared / f"{name}.log").open("w") as log:
+        process = subprocess.Popen(
+            command,
+            cwd=root,
+            env=offline_env(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
 
-    def build() -> None:
-        if after is not None and wait_for(after) != "0":
-            (shared / f"{name}.log").write_text(f"not built: the build it repeats failed ({after.name})")
-            (shared / f"{name}.rc").write_text("1")
-            return
-        with (shared / f"{name}.log").open("w") as log:
-            process = subprocess.Popen(command, cwd=root, env=offline_env(), stdout=log, stderr=subprocess.STDOUT)
+    def record() -> None:
         (shared / f"{name}.rc.part").write_text(str(process.wait()))
         (shared / f"{name}.rc.part").rename(shared / f"{name}.rc")
 
-    WAITERS.append(threading.Thread(target=build, name=f"{name} build"))
+    WAITERS.append(threading.Thread(target=record, name=f"{name} build"))
     WAITERS[-1].start()
-
-
-def wait_for(path: Path, seconds: float = 900) -> str:
-    """The text of a file another worker or thread of this run writes whole, once it is there."""
-    deadline = time.monotonic() + seconds
-    while not path.exists():
-        assert time.monotonic() < deadline, f"{path.name} was not written within {seconds:.0f} s"
-        time.sleep(0.2)
-    return path.read_text(encoding="utf-8")
 
 
 def finished(name: str, factory: pytest.TempPathFactory) -> Path:
     """The built site `name`, once its build has passed (started now if no worker has started it)."""
     shared = shared_folder(factory)
     start(name, shared)
-    rc = wait_for(shared / f"{name}.rc")
+    rc, deadline = shared / f"{name}.rc", time.monotonic() + 900
+    while not rc.exists():
+        assert time.monotonic() < deadline, f"the {name} build did not end within 900 s"
+        time.sleep(0.2)
     log = (shared / f"{name}.log").read_text(encoding="utf-8")
-    assert rc == "0", f"mkdocs build --strict ({name}) failed:\n{log}"
+    assert rc.read_text() == "0", f"mkdocs build --strict ({name}) failed:\n{log}"
     return shared / name
 
 
@@ -200,5 +186,5 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
 @pytest.fixture(scope="session")
 def cold_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built again, from empty caches if the suite's build had caches, else from those it left."""
+    """The site built from empty caches in a copy of the tree (started when the session started)."""
     return finished("cold", tmp_path_factory)
