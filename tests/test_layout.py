@@ -2,7 +2,8 @@
 
 At 1280, 1440 and 1920 px (and at 390 and 320 px), no table, figure, listing or output reaches past the text column:
 on the line-by-line chapters none reaches under the code beside the text; wide ones scroll inside
-the column. At 390 and 320 px the page never scrolls sideways; at 390 px notebook pages drop Jupyter's prompt column,
+the column; at those widths no line of a notebook cell's code or output needs scrolling sideways.
+At 390 and 320 px the page never scrolls sideways; at 390 px notebook pages show no prompt column,
 figures take the text's full width, and their smallest text is at least 11 px (at most 20 px at 1280);
 no copy button covers the first line of its code. At every width, no listing or output splits a number,
 and no block holds more than it shows without a way to scroll to the rest (a formula cut off at its end).
@@ -231,3 +232,33 @@ def test_the_probe_catches_what_it_should(tmp_path: Path, browser: Browser) -> N
     assert any(p.startswith("div.katex-display under #top holds") for p in problems), problems
     # the table inside a box that scrolls is clipped by it, so it passes; nothing else is reported
     assert len(problems) == 7, problems
+
+
+# a notebook cell whose code and printed output are wider than the column; both scroll, as the theme's code does
+CELL = """<!doctype html><html lang="en"><meta name="viewport" content="width=device-width">
+<style> article { max-width: 600px; } code { display: block; white-space: pre; }
+  code, .jp-RenderedText { overflow-x: auto; } </style>
+<div class="md-content"><article class="md-content__inner"><div class="jp-Cell">
+  <div class="highlight"><pre><code>print("a line of code longer than the column:", 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9)
+</code></pre></div>
+  <div class="jp-RenderedText"><pre>what it printed, longer than the column: 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16
+</pre></div>
+</div></article></div></html>"""
+
+
+@pytest.mark.parametrize("width", [WIDE[0], PHONE])
+def test_the_probe_wants_notebook_cells_whole_on_a_desktop(width: int, tmp_path: Path, browser: Browser) -> None:
+    """Not vacuous: on a desktop a notebook cell's code or output that scrolls sideways is caught; on a phone it may
+    scroll."""
+    (tmp_path / "index.html").write_text(CELL)
+    with serve(tmp_path) as url:
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        problems = context.new_page()
+        problems.goto(url)
+        found = problems.evaluate(PROBE)
+        context.close()
+    scrolled = [p for p in found if " scrolls " in p]
+    if width == PHONE:
+        assert scrolled == [], found
+    else:
+        assert [p.split(" under ")[0] for p in scrolled] == ["code", "div.jp-RenderedText"], found

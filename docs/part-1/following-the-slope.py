@@ -44,7 +44,10 @@ from tinynet.plotting import draw, labelled, log_iterations
 
 # %%
 syn0 = train_two_layer(iterations=0).syn0  # the starting weights of line 23
-x, target = X[2].astype(float), float(y[2, 0])  # the row [1, 0, 1] and its target
+x, target = (
+    X[2].astype(float),
+    float(y[2, 0]),
+)  # the row [1, 0, 1] and its target
 
 
 def error(w0: float) -> float:
@@ -80,9 +83,15 @@ slope = -miss * slope_of_sigmoid * x[0]
 print(f"miss y - l = {miss:.6f}")
 print(f"sigmoid's slope l(1 - l) = {slope_of_sigmoid:.6f}")
 print(f"input x0 = {x[0]:g}")
-print(f"slope of E in w: -({miss:.6f}) x {slope_of_sigmoid:.6f} x {x[0]:g} = {slope:.6f}")
+print(
+    f"slope of E in w: -({miss:.6f}) x {slope_of_sigmoid:.6f} x {x[0]:g} = "
+    f"{slope:.6f}"
+)
 h = 1e-6
-print(f"measured on the curve, (E(w + h) - E(w - h)) / 2h = {(error(w + h) - error(w - h)) / (2 * h):.6f}")
+print(
+    "measured on the curve, (E(w + h) - E(w - h)) / 2h = "
+    f"{(error(w + h) - error(w - h)) / (2 * h):.6f}"
+)
 
 # %% [markdown]
 # The slope is negative: raising the weight lowers the error.
@@ -108,16 +117,33 @@ near = np.linspace(w - 1.5, w + 1.5, 3)
 
 
 def downhill(figure, ink):
-    axes = labelled(figure.subplots(), "the first weight, syn0[0]", "error E of the row [1, 0, 1]")
-    axes.plot(weights, [error(v) for v in weights], label="E as the weight changes")
-    axes.plot(near, error(w) + slope * (near - w), linestyle="--", label="tangent at the starting weight")
+    axes = labelled(
+        figure.subplots(),
+        "the first weight, syn0[0]",
+        "error E of the row [1, 0, 1]",
+    )
+    axes.plot(
+        weights, [error(v) for v in weights], label="E as the weight changes"
+    )
+    axes.plot(
+        near,
+        error(w) + slope * (near - w),
+        linestyle="--",
+        label="tangent at the starting weight",
+    )
     axes.plot(w, error(w), "o", label="starting weight")
     axes.plot(w + step, error(w + step), "s", label="after one step")
     figure.legend(loc="outside lower center", ncol=2)
 
 
-draw(downhill, alt="The error of one row as a curve of the first weight, its tangent, and where one step lands.",
-     size=(5.2, 4.4))
+draw(
+    downhill,
+    alt=(
+        "The error of one row as a curve of the first weight, its tangent, "
+        "and where one step lands."
+    ),
+    size=(5.2, 4.4),
+)
 
 # %% [markdown]
 # The curve falls to the right, towards a target of 1, and the tangent follows it closely near the starting weight.
@@ -142,7 +168,10 @@ wrong_start = np.array([[-6.0], [0.0], [0.0]])
 l1 = nonlin(np.dot(X, wrong_start))
 l1_error = y - l1
 for row in (2, 3):
-    print(f"row {X[row].tolist()}: guess {l1[row, 0]:.6f}, miss {l1_error[row, 0]:.6f}, slope {nonlin(l1[row, 0], True):.6f}")
+    print(
+        f"row {X[row].tolist()}: guess {l1[row, 0]:.6f}, miss "
+        f"{l1_error[row, 0]:.6f}, slope {nonlin(l1[row, 0], True):.6f}"
+    )
 print("l1_delta of those rows:", (l1_error * nonlin(l1, True))[2:].ravel())
 
 # %% [markdown]
@@ -150,9 +179,13 @@ print("l1_delta of those rows:", (l1_error * nonlin(l1, True))[2:].ravel())
 # This is called the *learning slowdown* of the sigmoid with the squared error.
 # Training from there, the script's rule takes a long time to get going (the printed counts are the iterations before every guess is on the right side of the middle):
 
+
 # %%
 def train(syn0, iterations, with_slope=True):
-    """Lines 29-39 from the given starting weights; also the first iteration at which every guess rounds right."""
+    """Lines 29-39 from the given starting weights.
+
+    Also the first iteration at which every guess rounds right.
+    """
     syn0 = syn0.copy()
     right_at = None
     for i in range(iterations):
@@ -184,6 +217,7 @@ print("with the slope: every guess right at iteration", right_at)
 # Times the sigmoid's slope $l(1 - l)$ the slope cancels, and minus the product is just $(y - l) \times x$: the update `np.dot(l0.T, l1_error)`.
 # A numerical check, at the starting weights, of every weight:
 
+
 # %%
 def cross_entropy(syn0):
     """C = -sum(y ln l + (1 - y) ln(1 - l)) over the rows."""
@@ -196,7 +230,9 @@ measured = np.zeros_like(syn0)
 for k in range(3):
     bump = np.zeros_like(syn0)
     bump[k] = h
-    measured[k] = -(cross_entropy(syn0 + bump) - cross_entropy(syn0 - bump)) / (2 * h)
+    measured[k] = -(
+        cross_entropy(syn0 + bump) - cross_entropy(syn0 - bump)
+    ) / (2 * h)
 print("update without the slope:      ", without_slope.ravel())
 print("minus the slope of C, measured:", measured.ravel())
 
@@ -212,22 +248,31 @@ iterations = 10000
 for with_slope in (True, False):
     final, _ = train(syn0, iterations, with_slope)
     largest = np.abs(y - nonlin(np.dot(X, final))).max()
-    name = "with the slope (squared error)" if with_slope else "without the slope (cross-entropy)"
-    print(f"{name:<34} largest miss after {iterations} iterations: {largest:.2g}")
+    name = (
+        "with the slope (squared error)"
+        if with_slope
+        else "without the slope (cross-entropy)"
+    )
+    print(
+        f"{name:<34} largest miss after {iterations} iterations: {largest:.2g}"
+    )
 
 # %% [markdown]
 # From the script's own random start (the last lines above), after as many iterations as the script runs, the rule without the slope misses by far less.
 # The plot follows the largest miss of both rules over the iterations, on logarithmic axes.
 
+
 # %%
 def largest_misses(with_slope, iterations=10000):
-    """The largest |y - l1| at every iteration, from the script's starting weights."""
+    """The largest |y - l1| at every iteration, from the script's start."""
     weights, out = syn0.copy(), []
     for _ in range(iterations):
         l1 = nonlin(np.dot(X, weights))
         l1_error = y - l1
         out.append(np.abs(l1_error).max())
-        weights += np.dot(X.T, l1_error * nonlin(l1, True) if with_slope else l1_error)
+        weights += np.dot(
+            X.T, l1_error * nonlin(l1, True) if with_slope else l1_error
+        )
     return np.array(out)
 
 
@@ -235,15 +280,25 @@ with_slope, without_slope = largest_misses(True), largest_misses(False)
 
 
 def race(figure, ink):
-    axes = log_iterations(figure.subplots(), iterations, "largest miss (log scale)")
+    axes = log_iterations(
+        figure.subplots(), iterations, "largest miss (log scale)"
+    )
     axes.set_yscale("log")
     axes.plot(with_slope, label="with the slope: squared error")
-    axes.plot(without_slope, linestyle="--", label="without the slope: cross-entropy")
+    axes.plot(
+        without_slope, linestyle="--", label="without the slope: cross-entropy"
+    )
     figure.legend(loc="outside lower center")
 
 
-draw(race, alt="The largest miss over the iterations, with and without the slope: without it, the miss falls faster.",
-     size=(5.2, 4.0))
+draw(
+    race,
+    alt=(
+        "The largest miss over the iterations, with and without the slope: "
+        "without it, the miss falls faster."
+    ),
+    size=(5.2, 4.0),
+)
 
 # %% [markdown]
 # Both rules start alike, while every guess is unsure and every slope is near its top.

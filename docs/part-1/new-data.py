@@ -33,13 +33,16 @@ syn0 = run.syn0
 # Here are their lines, as they wrote them:
 
 # %%
-X1 = np.array([ [0,1,1], [1,1,0], [1,0,1],[1,1,1] ])
-x1prediction = nonlin(np.dot(X1,syn0))
+X1 = np.array([[0, 1, 1], [1, 1, 0], [1, 0, 1], [1, 1, 1]])
+x1prediction = nonlin(np.dot(X1, syn0))
 
 print(x1prediction)
 
 published = np.array([[0.00786466], [0.9999225], [0.99358931], [0.99211997]])
-print("same as the notes, to the eight decimals they show:", np.array_equal(np.round(x1prediction, 8), published))
+print(
+    "same as the notes, to the eight decimals they show:",
+    np.array_equal(np.round(x1prediction, 8), published),
+)
 
 # %% [markdown]
 # The notes' numbers come out exactly.
@@ -80,7 +83,9 @@ print("syn0 =", syn0.ravel())
 
 # %%
 for row, total in zip(X1, np.dot(X1, syn0).ravel(), strict=True):
-    parts = " + ".join(f"{x} * {w:.4f}" for x, w in zip(row, syn0.ravel(), strict=True))
+    parts = " + ".join(
+        f"{x} * {w:.4f}" for x, w in zip(row, syn0.ravel(), strict=True)
+    )
     print(f"{row}: {parts} = {total:8.4f} -> sigmoid {nonlin(total):.8f}")
 
 # %% [markdown]
@@ -115,10 +120,21 @@ def bars(figure, ink):
     axes.bar(labels, outputs, color=colours)
     axes.axhline(0.5, color=ink.text, linestyle=":", linewidth=1)
     axes.set_ylim(0, 1.05)
-    axes.legend(handles=[Patch(color=ink.blue, label="training row"), Patch(color=ink.orange, label="never seen")])
+    axes.legend(
+        handles=[
+            Patch(color=ink.blue, label="training row"),
+            Patch(color=ink.orange, label="never seen"),
+        ]
+    )
 
 
-draw(bars, alt="The network's output for every row of bits, training rows and rows never seen.")
+draw(
+    bars,
+    alt=(
+        "The network's output for every row of bits, training rows and rows "
+        "never seen."
+    ),
+)
 
 # %% [markdown]
 # Some cases stand out:

@@ -44,7 +44,10 @@ for x in [-10, -6, -4, -2, 0, 2, 4, 6, 10]:
     print(f"sigmoid({x:>3}) = {nonlin(x):.6f}")
 print()
 for x in (4, 6, 10):
-    print(f"sigmoid({x:>2}) is {1 - nonlin(x):.4%} short of 1; sigmoid({-x:>3}) is {nonlin(-x):.4%} above 0")
+    print(
+        f"sigmoid({x:>2}) is {1 - nonlin(x):.4%} short of 1; sigmoid({-x:>3}) "
+        f"is {nonlin(-x):.4%} above 0"
+    )
 within = next(x for x in range(100) if 1 - nonlin(x) < 0.01)
 print(f"the first whole number whose sigmoid is within 1% of 1: {within}")
 
@@ -71,7 +74,14 @@ def curves(figure, ink):
     figure.legend(loc="outside lower center")
 
 
-draw(curves, alt="The sigmoid climbs from 0 to 1; its slope is a bump, highest in the middle.", size=(5.2, 4.2))
+draw(
+    curves,
+    alt=(
+        "The sigmoid climbs from 0 to 1; its slope is a bump, highest in the "
+        "middle."
+    ),
+    size=(5.2, 4.2),
+)
 
 # %% [markdown]
 # The slope is largest in the middle, where the curve climbs fastest, and falls towards 0 on both sides, where the curve is flat.
@@ -96,7 +106,10 @@ h = 1e-6
 for x0 in [-3.0, -1.0, 0.0, 0.5, 2.0]:
     chord = (nonlin(x0 + h) - nonlin(x0 - h)) / (2 * h)
     formula = nonlin(x0) * (1 - nonlin(x0))
-    print(f"x = {x0:>4}: chord slope {chord:.8f}, sigma*(1 - sigma) {formula:.8f}")
+    print(
+        f"x = {x0:>4}: chord slope {chord:.8f}, sigma*(1 - sigma) "
+        f"{formula:.8f}"
+    )
 
 # %% [markdown]
 # ## Why line 6 takes the sigmoid's output
@@ -128,8 +141,14 @@ for x0 in (2.0, -1.0, 0.0):
 grid = np.linspace(-20, 20, 400001)
 slopes = nonlin(nonlin(grid), True)
 print()
-print(f"largest slope on a fine grid from -20 to 20: {slopes.max()} at x = {grid[slopes.argmax()]:g}")
-print(f"smallest: {slopes.min():.3g}; every slope is above 0 and at most {slopes.max()}")
+print(
+    f"largest slope on a fine grid from -20 to 20: {slopes.max()} at x = "
+    f"{grid[slopes.argmax()]:g}"
+)
+print(
+    f"smallest: {slopes.min():.3g}; every slope is above 0 and at most "
+    f"{slopes.max()}"
+)
 
 # %% [markdown]
 # The steepest point is $x = 0$, where $\sigma = \tfrac12$ and the slope is $\tfrac12 \cdot \tfrac12 = \tfrac14$, the largest value printed above.
@@ -147,7 +166,10 @@ trained = train_two_layer()
 for name, l1 in (("iteration 0", first.l1), ("after training", trained.l1)):
     print(name)
     for row, out in enumerate(l1.ravel()):
-        print(f"  row {row}: l1 = {out:.8f}, slope = {nonlin(out, True):.8f}, 0.25 / slope = {0.25 / nonlin(out, True):.1f}")
+        print(
+            f"  row {row}: l1 = {out:.8f}, slope = {nonlin(out, True):.8f}, "
+            f"0.25 / slope = {0.25 / nonlin(out, True):.1f}"
+        )
 
 # %% [markdown]
 # At the start no output is near 0 or 1, and every slope is close to the largest one.

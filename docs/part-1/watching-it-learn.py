@@ -35,7 +35,8 @@ shown = [0, 1, 2, 3, 9998, 9999]
 run = train_two_layer(record=shown)
 for i in shown:
     step = run.snapshots[i]
-    print(f"np.dot(l0,syn0) at iteration {i}: {np.dot(step.l0, step.syn0).ravel()}")
+    print(f"np.dot(l0,syn0) at iteration {i}:")
+    print(np.dot(step.l0, step.syn0).ravel())
     print(f"l1 = {step.l1.ravel()}")
 
 # %% [markdown]
@@ -58,15 +59,30 @@ history = np.array([everything.snapshots[i].l1.ravel() for i in iterations])
 
 
 def guesses(figure, ink):
-    axes = log_iterations(figure.subplots(), len(iterations), "l1, the network's guess")
+    axes = log_iterations(
+        figure.subplots(), len(iterations), "l1, the network's guess"
+    )
     for row in range(4):
-        (line,) = axes.plot(iterations, history[:, row], label=f"row {row}: {X[row].tolist()}, target {y[row, 0]}")
-        axes.axhline(y[row, 0], color=line.get_color(), linestyle="--", linewidth=1)
+        (line,) = axes.plot(
+            iterations,
+            history[:, row],
+            label=f"row {row}: {X[row].tolist()}, target {y[row, 0]}",
+        )
+        axes.axhline(
+            y[row, 0], color=line.get_color(), linestyle="--", linewidth=1
+        )
     axes.set_ylim(-0.05, 1.05)
     figure.legend(loc="outside lower center")
 
 
-draw(guesses, alt="The four guesses over the iterations: the guesses with target 1 climb, the others fall.", size=(5.2, 4.6))
+draw(
+    guesses,
+    alt=(
+        "The four guesses over the iterations: the guesses with target 1 "
+        "climb, the others fall."
+    ),
+    size=(5.2, 4.6),
+)
 
 # %% [markdown]
 # The rows whose target is 1 climb.
@@ -87,21 +103,43 @@ draw(guesses, alt="The four guesses over the iterations: the guesses with target
 
 # %%
 errors = everything.errors  # np.mean(np.abs(l1_error)) at every iteration
-squared = 0.5 * np.sum((y.ravel() - history) ** 2, axis=1)  # E = 1/2 sum((y - l1)**2) at every iteration
+squared = 0.5 * np.sum(
+    (y.ravel() - history) ** 2, axis=1
+)  # E = 1/2 sum((y - l1)**2) at every iteration
 for i in (0, 9, 99, 999, 9999):
-    print(f"iteration {i:>4}: mean absolute error {errors[i]:.6f}, squared error E {squared[i]:.8f}")
-
+    print(
+        f"iteration {i:>4}: mean absolute error {errors[i]:.6f}, squared "
+        f"error E {squared[i]:.8f}"
+    )
 
 
 def error_curves(figure, ink):
-    axes = log_iterations(figure.subplots(), len(iterations), "error (log scale)")
+    axes = log_iterations(
+        figure.subplots(), len(iterations), "error (log scale)"
+    )
     axes.set_yscale("log")
-    axes.plot(iterations, errors, label="mean absolute error (what the 50-line script prints)")
-    axes.plot(iterations, squared, linestyle="--", label="E = ½ Σ (y − l1)² (what the update lowers)")
+    axes.plot(
+        iterations,
+        errors,
+        label="mean absolute error (what the 50-line script prints)",
+    )
+    axes.plot(
+        iterations,
+        squared,
+        linestyle="--",
+        label="E = ½ Σ (y − l1)² (what the update lowers)",
+    )
     figure.legend(loc="outside lower center")
 
 
-draw(error_curves, alt="Both errors over the iterations, falling all the way; the squared error falls faster.", size=(5.2, 4.0))
+draw(
+    error_curves,
+    alt=(
+        "Both errors over the iterations, falling all the way; the squared "
+        "error falls faster."
+    ),
+    size=(5.2, 4.0),
+)
 
 # %% [markdown]
 # Late in training both curves are close to straight lines on these axes: each tenfold increase in iterations cuts each error by a similar factor, as the printed values show.
@@ -126,7 +164,10 @@ draw(error_curves, alt="Both errors over the iterations, falling all the way; th
 table = [f"{'iterations':>10} | {'l1 (the guesses)':^45} | largest miss"]
 for n in (100, 1000, 10000, 60000):
     guesses = train_two_layer(iterations=n).l1
-    table.append(f"{n:>10,} | {np.array2string(guesses.ravel(), precision=8):^45} | {np.abs(y - guesses).max():.8f}")
+    table.append(
+        f"{n:>10,} | {np.array2string(guesses.ravel(), precision=8):^45} | "
+        f"{np.abs(y - guesses).max():.8f}"
+    )
 print("\n".join(table))
 
 # %% [markdown]

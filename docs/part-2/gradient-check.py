@@ -92,52 +92,88 @@ print("threshold for the relative error:", threshold)
 #
 # The two-layer network is checked on Part 1's answers, the data its script trains on, at its random starting weights and halfway through its run.
 
+
 # %%
 def check_two_layer(syn0):
-    """Rows of (weight, update, minus the numerical gradient, relative error)."""
+    """Rows: weight, update, minus the numerical gradient, relative error."""
     update = update_two_layer(syn0, X, y)
-    numeric = -numerical_gradient(lambda w: loss_two_layer(w, X, y), syn0.copy(), h)
+    numeric = -numerical_gradient(
+        lambda w: loss_two_layer(w, X, y), syn0.copy(), h
+    )
     errors = relative_error(update, numeric)
-    return [(f"syn0[{k},0]", update[k, 0], numeric[k, 0], errors[k, 0]) for k in range(3)]
+    return [
+        (f"syn0[{k},0]", update[k, 0], numeric[k, 0], errors[k, 0])
+        for k in range(3)
+    ]
 
 
 def show(rows):
-    """Print a check's rows as a table and return the largest relative error."""
-    print(f"{'weight':<10} {'update':>13} {'-dE/dw (numerical)':>19} {'relative error':>15}")
+    """Print a check's rows as a table; return the largest relative error."""
+    print(
+        f"{'weight':<10} {'update':>13} {'-dE/dw (numerical)':>19} "
+        f"{'relative error':>15}"
+    )
     for name, update, numeric, error in rows:
         print(f"{name:<10} {update:>13.6e} {numeric:>19.6e} {error:>15.2e}")
     largest = max(row[3] for row in rows)
-    print("largest relative error:", f"{largest:.2e}", " below the threshold:", largest < threshold)
+    print(
+        "largest relative error:",
+        f"{largest:.2e}",
+        " below the threshold:",
+        largest < threshold,
+    )
     return largest
 
 
 largest = {}
 for iterations in (0, 5000):
     print(f"two-layer network after {iterations} iterations")
-    largest["two-layer", iterations] = show(check_two_layer(train_two_layer(iterations=iterations).syn0))
+    largest["two-layer", iterations] = show(
+        check_two_layer(train_two_layer(iterations=iterations).syn0)
+    )
     print()
 
 # %% [markdown]
 # The three-layer network is checked on the exclusive-or answers, at its starting weights and halfway through its run: every weight of `syn0` and of `syn1`.
 
+
 # %%
 def check_three_layer(syn0, syn1):
-    """Rows of (weight, update, minus the numerical gradient, relative error) for syn0, then syn1."""
+    """Rows: weight, update, minus the numerical gradient, relative error.
+
+    For syn0, then syn1.
+    """
     update0, update1 = update_three_layer(syn0, syn1, X, y_xor)
-    numeric0 = -numerical_gradient(lambda w: loss_three_layer(w, syn1, X, y_xor), syn0.copy(), h)
-    numeric1 = -numerical_gradient(lambda w: loss_three_layer(syn0, w, X, y_xor), syn1.copy(), h)
+    numeric0 = -numerical_gradient(
+        lambda w: loss_three_layer(w, syn1, X, y_xor), syn0.copy(), h
+    )
+    numeric1 = -numerical_gradient(
+        lambda w: loss_three_layer(syn0, w, X, y_xor), syn1.copy(), h
+    )
     rows = []
-    for name, update, numeric in (("syn0", update0, numeric0), ("syn1", update1, numeric1)):
+    for name, update, numeric in (
+        ("syn0", update0, numeric0),
+        ("syn1", update1, numeric1),
+    ):
         errors = relative_error(update, numeric)
         for index in np.ndindex(update.shape):
-            rows.append((f"{name}[{index[0]},{index[1]}]", update[index], numeric[index], errors[index]))
+            rows.append(
+                (
+                    f"{name}[{index[0]},{index[1]}]",
+                    update[index],
+                    numeric[index],
+                    errors[index],
+                )
+            )
     return rows
 
 
 for iterations in (0, 30000):
     run = train_three_layer(iterations=iterations)
     print(f"three-layer network after {iterations} iterations")
-    largest["three-layer", iterations] = show(check_three_layer(run.syn0, run.syn1))
+    largest["three-layer", iterations] = show(
+        check_three_layer(run.syn0, run.syn1)
+    )
     print()
 
 # %% [markdown]
@@ -147,7 +183,12 @@ for iterations in (0, 30000):
 # %%
 for (network, iterations), value in largest.items():
     print(f"{network:<12} after {iterations:>5} iterations: {value:.2e}")
-print("all below", threshold, ":", all(value < threshold for value in largest.values()))
+print(
+    "all below",
+    threshold,
+    ":",
+    all(value < threshold for value in largest.values()),
+)
 
 # %% [markdown]
 # ## Does the check catch a mistake?
@@ -157,12 +198,17 @@ print("all below", threshold, ":", all(value < threshold for value in largest.va
 
 # %%
 syn0 = train_two_layer(iterations=0).syn0
-numeric = -numerical_gradient(lambda w: loss_two_layer(w, X, y), syn0.copy(), h)
+numeric = -numerical_gradient(
+    lambda w: loss_two_layer(w, X, y), syn0.copy(), h
+)
 wrong = update_slope_of_the_score(syn0, X, y)
 print("update with the slope of the score:", wrong.ravel())
 print("minus the gradient of E:           ", numeric.ravel())
 print("relative errors:", relative_error(wrong, numeric).ravel())
-print("below the threshold:", bool(relative_error(wrong, numeric).max() < threshold))
+print(
+    "below the threshold:",
+    bool(relative_error(wrong, numeric).max() < threshold),
+)
 
 # %% [markdown]
 # The check refuses it at once: the entries do not even share the gradient's signs.
@@ -176,11 +222,20 @@ print("below the threshold:", bool(relative_error(wrong, numeric).max() < thresh
 
 # %%
 no_slope = update_without_slope(syn0, X, y)
-numeric_c = -numerical_gradient(lambda w: cross_entropy_two_layer(w, X, y), syn0.copy(), h)
+numeric_c = -numerical_gradient(
+    lambda w: cross_entropy_two_layer(w, X, y), syn0.copy(), h
+)
 print("against E: relative errors", relative_error(no_slope, numeric).ravel())
-print("           how many times larger than minus the gradient of E:", (no_slope / numeric).ravel())
-print("against C: relative errors", relative_error(no_slope, numeric_c).ravel())
-print("below the threshold against C:", bool(relative_error(no_slope, numeric_c).max() < threshold))
+print(
+    "against E: update over minus the gradient", (no_slope / numeric).ravel()
+)
+print(
+    "against C: relative errors", relative_error(no_slope, numeric_c).ravel()
+)
+print(
+    "below the threshold against C:",
+    bool(relative_error(no_slope, numeric_c).max() < threshold),
+)
 
 # %% [markdown]
 # So the check answers a precise question: is this update minus the gradient of *this* error?
@@ -205,21 +260,57 @@ def one_weight(w00):
     return loss_three_layer(weights, start.syn1, X, y_xor)
 
 
-curve = [relative_error(exact, -numerical_gradient(lambda w: one_weight(w[0]), np.array([start.syn0[0, 0]]), s)[0])
-         for s in steps]
+curve = [
+    relative_error(
+        exact,
+        -numerical_gradient(
+            lambda w: one_weight(w[0]), np.array([start.syn0[0, 0]]), s
+        )[0],
+    )
+    for s in steps
+]
 
 
 def valley(figure, ink):
-    axes = labelled(figure.subplots(), "step h (log scale)", "relative error (log scale)",
-                    "Centred differences:\ntoo large a step, or too small")
-    axes.loglog(steps, curve, "o-", markersize=3, label="syn0[0,0] of the three-layer network")
-    axes.axvline(h, color=ink.text, linestyle="--", label=f"h used above ({h:g})")
-    axes.axhline(threshold, color=ink.red, linestyle=":", label=f"threshold ({threshold:g})")
+    axes = labelled(
+        figure.subplots(),
+        "step h (log scale)",
+        "relative error (log scale)",
+        "Centred differences:\ntoo large a step, or too small",
+    )
+    axes.loglog(
+        steps,
+        curve,
+        "o-",
+        markersize=3,
+        label="syn0[0,0] of the three-layer network",
+    )
+    axes.axvline(
+        h, color=ink.text, linestyle="--", label=f"h used above ({h:g})"
+    )
+    axes.axhline(
+        threshold,
+        color=ink.red,
+        linestyle=":",
+        label=f"threshold ({threshold:g})",
+    )
     figure.legend(loc="outside lower center")
 
 
-draw(valley, alt="The relative error against the step h: a valley, high for large steps and for tiny ones.", size=(5.2, 4.6))
-print("best step on this grid:", f"{steps[int(np.argmin(curve))]:.1e}", " relative error there:", f"{min(curve):.1e}")
+draw(
+    valley,
+    alt=(
+        "The relative error against the step h: a valley, high for large "
+        "steps and for tiny ones."
+    ),
+    size=(5.2, 4.6),
+)
+print(
+    "best step on this grid:",
+    f"{steps[int(np.argmin(curve))]:.1e}",
+    " relative error there:",
+    f"{min(curve):.1e}",
+)
 
 # %% [markdown]
 # On the right, the error falls as $h$ shrinks, like $h^2$; on the left, rounding makes it grow again, like $1/h$.

@@ -36,7 +36,9 @@ for row, old, new in zip(X, y.ravel(), y_xor.ravel(), strict=True):
 run = train_two_layer(X, y_xor)
 print("Output after training (l1):")
 print(run.l1)
-print("largest distance of any output from one half:", np.abs(run.l1 - 0.5).max())
+print(
+    "largest distance of any output from one half:", np.abs(run.l1 - 0.5).max()
+)
 
 # %% [markdown]
 # Every output is exactly 0.5, as far as a float can tell.
@@ -58,7 +60,10 @@ print("largest weight, in size:", np.abs(run.syn0).max())
 # %%
 misses = y_xor - 0.5
 print("X.T dot (y_xor - 0.5) =", np.dot(X.T, misses).ravel())
-print("update at zero weights =", np.dot(X.T, misses * nonlin(np.full((4, 1), 0.5), True)).ravel())
+print(
+    "update at zero weights =",
+    np.dot(X.T, misses * nonlin(np.full((4, 1), 0.5), True)).ravel(),
+)
 
 # %% [markdown]
 # The pull towards zero is fast.
@@ -71,15 +76,29 @@ weights = np.array([watched.snapshots[i].syn0.ravel() for i in range(first)])
 
 
 def shrinking(figure, ink):
-    axes = labelled(figure.subplots(), "iteration", "size of the weight (log scale)",
-                    "The two-layer network\ntrained on the exclusive or")
+    axes = labelled(
+        figure.subplots(),
+        "iteration",
+        "size of the weight (log scale)",
+        "The two-layer network\ntrained on the exclusive or",
+    )
     axes.set_yscale("log")
     for k in range(3):
-        axes.plot(np.abs(weights[:, k]), label=f"|syn0[{k}]| (weight of column {k + 1})")
+        axes.plot(
+            np.abs(weights[:, k]),
+            label=f"|syn0[{k}]| (weight of column {k + 1})",
+        )
     figure.legend(loc="outside lower center")
 
 
-draw(shrinking, alt="The sizes of the weights fall steadily on a log scale to the floor of rounding noise.", size=(5.2, 4.4))
+draw(
+    shrinking,
+    alt=(
+        "The sizes of the weights fall steadily on a log scale to the floor "
+        "of rounding noise."
+    ),
+    size=(5.2, 4.4),
+)
 
 floor = int(np.argmax(np.abs(weights).max(axis=1) < 1e-15))
 print("first iteration where every weight is below 1e-15 in size:", floor)
@@ -112,8 +131,11 @@ right = ((np.dot(X, candidates) > 0) == (y_xor == 1)).sum(axis=0)
 print("weight vectors tried:", candidates.shape[1])
 print("most rows right by any of them:", right.max(), "of", len(X))
 print("vectors that get that many right:", (right == right.max()).sum())
-# of the vectors with the most rows right, the one whose line keeps furthest from every row
-margin = np.abs(np.dot(X, candidates)).min(axis=0) / np.hypot(candidates[0], candidates[1])
+# of the vectors with the most rows right, the one whose line keeps
+# furthest from every row
+margin = np.abs(np.dot(X, candidates)).min(axis=0) / np.hypot(
+    candidates[0], candidates[1]
+)
 best = candidates[:, np.argmax(np.where(right == right.max(), margin, -1))]
 wrong_row = (np.dot(X, best) > 0) != (y_xor.ravel() == 1)
 print("the row that vector gets wrong:", X[wrong_row][0])
@@ -125,8 +147,13 @@ def squared_error(weights):
 
 
 print("squared error of the trained network:", squared_error(run.syn0)[0])
-print("smallest squared error of all the random vectors:", squared_error(candidates).min())
-print("squared error of the best line's vector:", squared_error(best[:, None])[0])
+print(
+    "smallest squared error of all the random vectors:",
+    squared_error(candidates).min(),
+)
+print(
+    "squared error of the best line's vector:", squared_error(best[:, None])[0]
+)
 
 # %% [markdown]
 # The best any weight vector manages is every row but one.
@@ -145,28 +172,70 @@ part1 = train_two_layer(X, y)
 
 def planes(figure, ink):
     axes = figure.subplots(2, 1, sharex=True)
-    panels = [(axes[0], part1, y, "Part 1: y is the first column"), (axes[1], run, y_xor, "Part 2: y is the exclusive or")]
+    panels = [
+        (axes[0], part1, y, "Part 1: y is the first column"),
+        (axes[1], run, y_xor, "Part 2: y is the exclusive or"),
+    ]
     for ax, trained, target, title in panels:
         out = trained.predict(plane).reshape(g1.shape)
-        shade = ax.pcolormesh(g1, g2, out, cmap=ink.shades(), vmin=0, vmax=1, shading="auto")
+        shade = ax.pcolormesh(
+            g1, g2, out, cmap=ink.shades(), vmin=0, vmax=1, shading="auto"
+        )
         for answer, colour in ((0, ink.blue), (1, ink.orange)):
             rows = target.ravel() == answer
-            ax.scatter(X[rows, 0], X[rows, 1], s=160, c=colour, edgecolors=ink.text, label=f"answer {answer}", zorder=3)
-        labelled(ax, "first input" if ax is axes[1] else "", "second input", title)
+            ax.scatter(
+                X[rows, 0],
+                X[rows, 1],
+                s=160,
+                c=colour,
+                edgecolors=ink.text,
+                label=f"answer {answer}",
+                zorder=3,
+            )
+        labelled(
+            ax, "first input" if ax is axes[1] else "", "second input", title
+        )
         ax.set_aspect("equal")
         ax.grid(False)
         ax.set_xlim(grid[0], grid[-1])
         ax.set_ylim(grid[0], grid[-1])
     w1, w2, b = best
-    axes[1].plot(grid, -(w1 * grid + b) / w2, "--", color=ink.text, label="a best line: 3 of 4")
-    axes[1].scatter(X[wrong_row, 0], X[wrong_row, 1], s=420, facecolors="none", edgecolors=ink.red, linewidths=2,
-                    label="on the wrong side", zorder=4)
+    axes[1].plot(
+        grid,
+        -(w1 * grid + b) / w2,
+        "--",
+        color=ink.text,
+        label="a best line: 3 of 4",
+    )
+    axes[1].scatter(
+        X[wrong_row, 0],
+        X[wrong_row, 1],
+        s=420,
+        facecolors="none",
+        edgecolors=ink.red,
+        linewidths=2,
+        label="on the wrong side",
+        zorder=4,
+    )
     axes[1].set_ylim(grid[0], grid[-1])
-    figure.legend(*axes[1].get_legend_handles_labels(), loc="outside lower center", ncol=2)
-    figure.colorbar(shade, ax=axes, label="trained network's output", shrink=0.6)
+    figure.legend(
+        *axes[1].get_legend_handles_labels(),
+        loc="outside lower center",
+        ncol=2,
+    )
+    figure.colorbar(
+        shade, ax=axes, label="trained network's output", shrink=0.6
+    )
 
 
-draw(planes, alt="The input plane shaded by the trained output: graded for Part 1, one flat shade for Part 2.", size=(5.2, 9.4))
+draw(
+    planes,
+    alt=(
+        "The input plane shaded by the trained output: graded for Part 1, one "
+        "flat shade for Part 2."
+    ),
+    size=(5.2, 9.4),
+)
 
 # %% [markdown]
 # The shading is faintest where the output is near 0 and strongest where it is near 1, as the bar beside the panels shows.

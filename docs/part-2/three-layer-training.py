@@ -18,10 +18,18 @@ import numpy as np
 from tinynet import X, nonlin, train_three_layer, train_two_layer, y_xor
 from tinynet.plotting import draw, labelled, log_iterations
 
-# iterations whose variables the run keeps: close together at the start, further apart later
+# iterations whose variables the run keeps: close together at the start,
+# further apart later
 kept = np.unique(np.geomspace(1, 60000, 300).astype(int) - 1)
 run = train_three_layer(track_error=True, record=kept)
-print("iterations:", run.iterations, " hidden units:", run.syn1.shape[0], " snapshots kept:", len(run.snapshots))
+print(
+    "iterations:",
+    run.iterations,
+    " hidden units:",
+    run.syn1.shape[0],
+    " snapshots kept:",
+    len(run.snapshots),
+)
 
 # %% [markdown]
 # ## What the script prints
@@ -38,11 +46,20 @@ for j, error in run.error_log:
 # Rounded the same way, the numbers above are the published ones:
 
 # %%
-published = ["0.496410031903", "0.00858452565325", "0.00578945986251",
-             "0.00462917677677", "0.00395876528027", "0.00351012256786"]
+published = [
+    "0.496410031903",
+    "0.00858452565325",
+    "0.00578945986251",
+    "0.00462917677677",
+    "0.00395876528027",
+    "0.00351012256786",
+]
 print("iteration   ours, 12 digits      published            same?")
 for (j, error), theirs in zip(run.error_log, published, strict=True):
-    print(f"{j:>9}   {error:<18.12g}   {theirs:<18}   {f'{error:.12g}' == theirs}")
+    print(
+        f"{j:>9}   {error:<18.12g}   {theirs:<18}   "
+        f"{f'{error:.12g}' == theirs}"
+    )
 
 # %% [markdown]
 # ## The error at every iteration
@@ -56,17 +73,35 @@ logged = np.array(run.error_log)
 
 def error_curve(figure, ink):
     title = "Training the three-layer network\non the exclusive or"
-    axes = log_iterations(figure.subplots(), run.iterations, "mean |l2_error| (log scale)", title)
+    axes = log_iterations(
+        figure.subplots(), run.iterations, "mean |l2_error| (log scale)", title
+    )
     axes.set_yscale("log")
     axes.plot(run.errors, label="mean |l2_error| at each iteration")
-    axes.plot(logged[:, 0], logged[:, 1], "o", color=ink.text, label="what the script prints")
+    axes.plot(
+        logged[:, 0],
+        logged[:, 1],
+        "o",
+        color=ink.text,
+        label="what the script prints",
+    )
     figure.legend(loc="outside lower center")
 
 
-draw(error_curve, alt="The three-layer network's error over the iterations, with the printed values on the curve.", size=(5.2, 4.4))
+draw(
+    error_curve,
+    alt=(
+        "The three-layer network's error over the iterations, with the "
+        "printed values on the curve."
+    ),
+    size=(5.2, 4.4),
+)
 
 for bar in (0.4, 0.1, 0.01):
-    print(f"first iteration with an error below {bar}:", int(np.argmax(run.errors < bar)))
+    print(
+        f"first iteration with an error below {bar}:",
+        int(np.argmax(run.errors < bar)),
+    )
 print("error at the first iteration:", run.errors[0])
 print("error at the last iteration: ", run.errors[-1])
 
@@ -86,7 +121,9 @@ print("error at the last iteration: ", run.errors[-1])
 # The iteration axes are logarithmic, so the early iterations, where the hidden units find their patterns, get as much room as the long tail.
 
 # %%
-hidden = np.array([run.snapshots[j].l1 for j in kept])  # iterations x rows x units
+hidden = np.array(
+    [run.snapshots[j].l1 for j in kept]
+)  # iterations x rows x units
 output = np.array([run.snapshots[j].l2 for j in kept])[:, :, 0]
 
 
@@ -94,17 +131,45 @@ def panels(figure, ink):
     axes = figure.subplots(2, 2, sharex=True, sharey=True)
     for row, ax in enumerate(axes.flat):
         for unit in range(hidden.shape[2]):
-            ax.plot(kept, hidden[:, row, unit], linewidth=1.6, label=f"hidden unit {unit + 1}")
-        ax.plot(kept, output[:, row], "--", color=ink.text, linewidth=2.8, label="output l2")
-        log_iterations(ax, run.iterations, "value", f"row {X[row]}, answer {y_xor[row, 0]}")
+            ax.plot(
+                kept,
+                hidden[:, row, unit],
+                linewidth=1.6,
+                label=f"hidden unit {unit + 1}",
+            )
+        ax.plot(
+            kept,
+            output[:, row],
+            "--",
+            color=ink.text,
+            linewidth=2.8,
+            label="output l2",
+        )
+        log_iterations(
+            ax,
+            run.iterations,
+            "value",
+            f"row {X[row]}, answer {y_xor[row, 0]}",
+        )
         ax.set_xticks([0, 10, 1000])
         ax.set_ylim(-0.05, 1.05)
         ax.label_outer()
-    figure.legend(*axes[0, 0].get_legend_handles_labels(), loc="outside lower center", ncol=2)
+    figure.legend(
+        *axes[0, 0].get_legend_handles_labels(),
+        loc="outside lower center",
+        ncol=2,
+    )
     figure.suptitle("Hidden values l1 and output l2 for each row")
 
 
-draw(panels, alt="One panel per row: the hidden values and the output move mostly early, then settle.", size=(5.2, 7.2))
+draw(
+    panels,
+    alt=(
+        "One panel per row: the hidden values and the output move mostly "
+        "early, then settle."
+    ),
+    size=(5.2, 7.2),
+)
 
 # %% [markdown]
 # Little happens at first.
@@ -139,11 +204,20 @@ print("row        answer   sum before   right?   sum after   right?")
 for k in range(4):
     answer = y_xor[k, 0]
     print(
-        f"{X[k]}   {answer:>6}   {sums_before[k]:>10.3f}   {(sums_before[k] > 0) == answer!s:>6}"
+        f"{X[k]}   {answer:>6}   {sums_before[k]:>10.3f}   "
+        f"{(sums_before[k] > 0) == answer!s:>6}"
         f"   {sums_after[k]:>9.3f}   {(sums_after[k] > 0) == answer!s:>6}"
     )
-print("rows on the right side before:", int(((sums_before > 0) == y_xor.ravel()).sum()), "of 4")
-print("rows on the right side after: ", int(((sums_after > 0) == y_xor.ravel()).sum()), "of 4")
+print(
+    "rows on the right side before:",
+    int(((sums_before > 0) == y_xor.ravel()).sum()),
+    "of 4",
+)
+print(
+    "rows on the right side after: ",
+    int(((sums_after > 0) == y_xor.ravel()).sum()),
+    "of 4",
+)
 
 # %% [markdown]
 # ## One layer is enough, once the hidden layer has done its work
@@ -180,25 +254,66 @@ line = np.linspace(-0.2, 1.35, 50)
 
 def planes(figure, ink):
     axes = figure.subplots(2, 1)
-    views = [(axes[0], X[:, :2], "inputs: first and second column", "first input", "second input")]
-    views.append((axes[1], features[:, :2], "hidden units after training",
-                  f"hidden unit {pair[0] + 1}", f"hidden unit {pair[1] + 1}"))
+    views = [
+        (
+            axes[0],
+            X[:, :2],
+            "inputs: first and second column",
+            "first input",
+            "second input",
+        )
+    ]
+    views.append(
+        (
+            axes[1],
+            features[:, :2],
+            "hidden units after training",
+            f"hidden unit {pair[0] + 1}",
+            f"hidden unit {pair[1] + 1}",
+        )
+    )
     for ax, points, title, xlabel, ylabel in views:
         for answer, colour in ((0, ink.blue), (1, ink.orange)):
             rows = y_xor.ravel() == answer
-            ax.scatter(points[rows, 0], points[rows, 1], s=160, c=colour, edgecolors=ink.text, label=f"answer {answer}")
+            ax.scatter(
+                points[rows, 0],
+                points[rows, 1],
+                s=160,
+                c=colour,
+                edgecolors=ink.text,
+                label=f"answer {answer}",
+            )
         for k in range(4):
-            ax.annotate(str(X[k]), points[k], textcoords="offset points", xytext=(10, -16 if k == 2 else 8))
+            ax.annotate(
+                str(X[k]),
+                points[k],
+                textcoords="offset points",
+                xytext=(10, -16 if k == 2 else 8),
+            )
         labelled(ax, xlabel, ylabel, title)
         ax.set_xlim(-0.2, 1.35)
         ax.set_ylim(-0.2, 1.35)
         ax.set_aspect("equal")
-    axes[1].plot(line, -(w1 * line + b) / w2, "--", color=ink.text, label="where the single layer's sum is 0")
-    figure.legend(*axes[1].get_legend_handles_labels(), loc="outside lower center")
+    axes[1].plot(
+        line,
+        -(w1 * line + b) / w2,
+        "--",
+        color=ink.text,
+        label="where the single layer's sum is 0",
+    )
+    figure.legend(
+        *axes[1].get_legend_handles_labels(), loc="outside lower center"
+    )
 
 
-draw(planes, alt="The rows in the input plane and in the plane of two trained hidden units, with a line splitting them.",
-     size=(5.2, 10.6))
+draw(
+    planes,
+    alt=(
+        "The rows in the input plane and in the plane of two trained hidden "
+        "units, with a line splitting them."
+    ),
+    size=(5.2, 10.6),
+)
 
 # %% [markdown]
 # At the top, in the inputs' own plane, the orange and blue rows sit on opposite corners and no straight line splits them.
@@ -221,26 +336,53 @@ plane = np.column_stack([g1.ravel(), g2.ravel(), np.ones(g1.size)])
 one_layer = train_two_layer(X, y_xor)
 
 
-
 def answers(figure, ink):
     figure.set_layout_engine("compressed")
     panels = figure.subplots(2, 1, sharex=True)
-    for axes, trained, title in ((panels[0], one_layer, "one layer of weights"), (panels[1], run, "three-layer network")):
+    for axes, trained, title in (
+        (panels[0], one_layer, "one layer of weights"),
+        (panels[1], run, "three-layer network"),
+    ):
         out = trained.predict(plane).reshape(g1.shape)
         shade = axes.pcolormesh(g1, g2, out, cmap=ink.shades(), vmin=0, vmax=1)
         for answer, marker in ((0, "o"), (1, "s")):
             rows = y_xor.ravel() == answer
-            axes.scatter(X[rows, 0], X[rows, 1], s=140, marker=marker, edgecolors=ink.text, label=f"answer {answer}",
-                         zorder=3)
-        labelled(axes, "first input" if axes is panels[1] else "", "second input", title)
+            axes.scatter(
+                X[rows, 0],
+                X[rows, 1],
+                s=140,
+                marker=marker,
+                edgecolors=ink.text,
+                label=f"answer {answer}",
+                zorder=3,
+            )
+        labelled(
+            axes,
+            "first input" if axes is panels[1] else "",
+            "second input",
+            title,
+        )
         axes.set_aspect("equal")
         axes.grid(False)
-    panels[1].contour(g1, g2, run.predict(plane).reshape(g1.shape), levels=[0.5], colors=ink.text, linestyles="--")
+    panels[1].contour(
+        g1,
+        g2,
+        run.predict(plane).reshape(g1.shape),
+        levels=[0.5],
+        colors=ink.text,
+        linestyles="--",
+    )
     figure.colorbar(shade, ax=panels, label="output", shrink=0.6)
 
 
-draw(answers, alt="The input plane shaded by the output: flat for one layer, a band holding both answer-1 rows for three.",
-     size=(5.2, 8.0))
+draw(
+    answers,
+    alt=(
+        "The input plane shaded by the output: flat for one layer, a band "
+        "holding both answer-1 rows for three."
+    ),
+    size=(5.2, 8.0),
+)
 print("one layer, output at the four rows:  ", one_layer.l1.ravel())
 print("three layers, output at the four rows:", run.l2.ravel())
 
@@ -266,9 +408,10 @@ print("three layers, output at the four rows:", run.l2.ravel())
 # Then every unit gets the same delta on [line 47](../three-layer-network/#line-47) and the same update on [line 50](../three-layer-network/#line-50), so the units stay copies of each other for ever.
 # Here, on the exclusive or, it is worse: nothing moves at all.
 
+
 # %%
 def train_from(syn0, syn1, iterations=60000):
-    """The loop of the 50-line script (lines 28-50) from the given starting weights."""
+    """The loop of the 50-line script (lines 28-50) from given weights."""
     syn0, syn1 = syn0.copy(), syn1.copy()
     for j in range(iterations):
         l0 = X
@@ -300,7 +443,10 @@ start = train_three_layer(iterations=0)
 copied0 = np.repeat(start.syn0[:, :1], 4, axis=1)
 copied1 = np.repeat(start.syn1[:1], 4, axis=0)
 syn0, syn1, l1, l2 = train_from(copied0, copied1)
-print("largest difference between two hidden units, over the rows:", np.ptp(l1, axis=1).max())
+print(
+    "largest difference between two hidden units, over the rows:",
+    np.ptp(l1, axis=1).max(),
+)
 print("output l2:", l2.ravel(), " target:", y_xor.ravel())
 
 # %% [markdown]

@@ -36,8 +36,11 @@ from tinynet.sweep import final_error, sweep
 iterations = 10000
 script = train_three_layer(iterations=iterations)
 same = train_three_layer(iterations=iterations, alpha=1.0)
-print("alpha=1.0 gives the script's weights, bit for bit:",
-      np.array_equal(script.syn0, same.syn0) and np.array_equal(script.syn1, same.syn1))
+print(
+    "alpha=1.0 gives the script's weights, bit for bit:",
+    np.array_equal(script.syn0, same.syn0)
+    and np.array_equal(script.syn1, same.syn1),
+)
 
 # %% [markdown]
 # ## The experiment
@@ -51,30 +54,67 @@ alphas = [0.1, 0.3, 1, 3, 10, 30, 100]
 sizes = [1, 2, 3, 4, 8, 16]
 by_alpha = sweep("alpha", alphas, seeds, iterations)
 by_size = sweep("hidden", sizes, seeds, iterations)
-print("iterations per run:", iterations, " seeds:", seeds, " runs:", by_alpha.size + by_size.size)
-print("the script's settings with seed 1 give the error its log prints at this iteration:",
-      final_error(iterations, seed=1) == train_three_layer(iterations=iterations + 1).error_log[-1][1])
+print(
+    "iterations per run:",
+    iterations,
+    " seeds:",
+    seeds,
+    " runs:",
+    by_alpha.size + by_size.size,
+)
+print(
+    "same error as the script's log at this iteration (seed 1):",
+    final_error(iterations, seed=1)
+    == train_three_layer(iterations=iterations + 1).error_log[-1][1],
+)
+
 
 # %%
 def table(name, values, errors):
     """Print the median, smallest and largest final error for each value."""
     print(f"{name:>7}   {'median':>9}   {'smallest':>9}   {'largest':>9}")
     for value, row in zip(values, errors, strict=True):
-        print(f"{value:>7g}   {np.median(row):>9.5f}   {row.min():>9.5f}   {row.max():>9.5f}")
+        print(
+            f"{value:>7g}   {np.median(row):>9.5f}   {row.min():>9.5f}   "
+            f"{row.max():>9.5f}"
+        )
 
 
 table("alpha", alphas, by_alpha)
 print()
 table("hidden", sizes, by_size)
 
+
 # %%
 def knobs(figure, ink):
     axes = figure.subplots(2, 1)
     ylabel = f"final mean |y - l2|\nafter {iterations:,} iterations"
-    views = ((axes[0], alphas, by_alpha, "learning rate alpha (log scale)", ylabel, "Changing alpha (4 hidden units)"),
-             (axes[1], sizes, by_size, "hidden units (log scale)", ylabel, "Changing the hidden size (alpha = 1)"))
+    views = (
+        (
+            axes[0],
+            alphas,
+            by_alpha,
+            "learning rate alpha (log scale)",
+            ylabel,
+            "Changing alpha (4 hidden units)",
+        ),
+        (
+            axes[1],
+            sizes,
+            by_size,
+            "hidden units (log scale)",
+            ylabel,
+            "Changing the hidden size (alpha = 1)",
+        ),
+    )
     for ax, values, errors, xlabel, ylabel, title in views:
-        ax.fill_between(values, errors.min(axis=1), errors.max(axis=1), alpha=0.3, label="smallest to largest")
+        ax.fill_between(
+            values,
+            errors.min(axis=1),
+            errors.max(axis=1),
+            alpha=0.3,
+            label="smallest to largest",
+        )
         ax.plot(values, np.median(errors, axis=1), "o-", label="median")
         for column in errors.T:
             ax.plot(values, column, ".", color=ink.text, markersize=4)
@@ -82,10 +122,21 @@ def knobs(figure, ink):
         ax.set_yscale("log")
         ax.set_xticks(values, [f"{v:g}" for v in values])
         labelled(ax, xlabel, ylabel, title)
-    figure.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center", ncol=2)
+    figure.legend(
+        *axes[0].get_legend_handles_labels(),
+        loc="outside lower center",
+        ncol=2,
+    )
 
 
-draw(knobs, alt="The final error against the learning rate and against the hidden size, from each seed.", size=(5.2, 8.4))
+draw(
+    knobs,
+    alt=(
+        "The final error against the learning rate and against the hidden "
+        "size, from each seed."
+    ),
+    size=(5.2, 8.4),
+)
 
 # %% [markdown]
 # Each small dot is one seed; the band spans the seeds and the line joins their medians.
@@ -100,8 +151,14 @@ draw(knobs, alt="The final error against the learning rate and against the hidde
 medians = np.median(by_alpha, axis=1)
 best = alphas[int(np.argmin(medians))]
 print("alpha with the smallest median error:", best)
-print("alphas whose every run ended below 0.05:", [a for a, row in zip(alphas, by_alpha, strict=True) if row.max() < 0.05])
-print("alphas with a run stuck above 0.1:", [a for a, row in zip(alphas, by_alpha, strict=True) if row.max() > 0.1])
+print(
+    "alphas whose every run ended below 0.05:",
+    [a for a, row in zip(alphas, by_alpha, strict=True) if row.max() < 0.05],
+)
+print(
+    "alphas with a run stuck above 0.1:",
+    [a for a, row in zip(alphas, by_alpha, strict=True) if row.max() > 0.1],
+)
 
 # %% [markdown]
 # What goes wrong with the largest rate?
@@ -115,7 +172,10 @@ print("l1 after training with alpha =", alphas[-1])
 print(hidden_values)
 print("output l2:", wild.predict(X).ravel())
 dead = np.all(hidden_values < 1e-3, axis=1)
-print("rows whose every hidden value is below 0.001:", [str(row) for row in X[dead]])
+print(
+    "rows whose every hidden value is below 0.001:",
+    [str(row) for row in X[dead]],
+)
 
 # %% [markdown]
 # The big steps pushed the weights so far that, for one row, every hidden unit sits at the flat end of its sigmoid.
@@ -132,7 +192,10 @@ print("rows whose every hidden value is below 0.001:", [str(row) for row in X[de
 # %%
 for size, row in zip(sizes, by_size, strict=True):
     solved = int((row < 0.05).sum())
-    print(f"{size:>2} hidden units: {solved} of {len(seeds)} seeds end below 0.05")
+    print(
+        f"{size:>2} hidden units: {solved} of {len(seeds)} seeds end below "
+        "0.05"
+    )
 
 # %% [markdown]
 # One hidden unit cannot succeed from any start.

@@ -11,7 +11,7 @@ from tinynet import data
 
 
 def nonlin(x, deriv=False):
-    """Sigmoid of x, or, with deriv=True, its slope given the sigmoid's output x."""
+    """Sigmoid of x; deriv=True: its slope, given the sigmoid's output x."""
     if deriv:
         return x * (1 - x)
     return 1 / (1 + np.exp(-x))

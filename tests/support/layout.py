@@ -8,6 +8,8 @@ from __future__ import annotations
 #   ends where the article's text does, a gap before the code beside it);
 # - a block whose content is wider than the block itself, where neither it nor a box around it scrolls:
 #   the end of a long formula in a notebook's cell was cut off that way, with no block past the column;
+# - on a desktop (1280 px and wider), a notebook cell's code or printed output that does not fit the column,
+#   so that the reader must scroll it sideways to see the end of a line (on a phone they may scroll);
 # - a page wider than the window, so that it scrolls sideways;
 # - a number in a listing, an output or a piece of inline code that the browser split across two lines.
 PROBE = """() => {
@@ -47,7 +49,7 @@ PROBE = """() => {
     return false;
   };
   const blocks = 'table, figure, img, svg, pre, .highlight, .katex-display, .jp-OutputArea-output, '
-    + '.jp-InputArea, .admonition, details, .tabbed-set, .training-explorer';
+    + '.jp-CodeCell .jp-InputArea, .admonition, details, .tabbed-set, .training-explorer';
   const seen = new Set();
   for (const el of article.querySelectorAll(blocks)) {
     if (beside && beside.contains(el)) continue;
@@ -63,6 +65,15 @@ PROBE = """() => {
     const over = Math.round(el.scrollWidth - el.clientWidth);
     if (el.clientWidth > 0 && over > 1 && !scrolls(el)) {
       problems.push(describe(el) + ' holds ' + over + ' px more than it shows, and nothing scrolls it');
+    }
+  }
+  if (innerWidth >= 1280) {
+    for (const el of article.querySelectorAll('.jp-Cell pre > code, .jp-Cell .jp-RenderedText')) {
+      const over = Math.round(el.scrollWidth - el.clientWidth);
+      if (el.clientWidth > 0 && over > 1) {
+        const line = el.innerText.split('\\n').reduce((a, b) => (b.length > a.length ? b : a), '');
+        problems.push(describe(el) + ' scrolls ' + over + ' px sideways: ' + JSON.stringify(line.trim().slice(0, 60)));
+      }
     }
   }
   const page = document.documentElement;
