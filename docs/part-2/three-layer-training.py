@@ -193,7 +193,7 @@ print(l1_after)
 
 # %% [markdown]
 # Before training the units answer every row with middling values.
-# After training each unit has picked a pattern of its own: a unit close to 1 on some rows and close to 0 on the others.
+# After training most hidden values have moved towards 0 or 1, and each unit answers the rows with a pattern of its own: high on some rows, low on the others.
 # The last layer only has to weigh those patterns.
 # [Line 30](../three-layer-network/#line-30) feeds the weighted sum `np.dot(l1, syn1)` to the sigmoid, so the output is above the middle exactly when that sum is positive:
 
@@ -282,13 +282,21 @@ def planes(figure, ink):
                 c=colour,
                 edgecolors=ink.text,
                 label=f"answer {answer}",
+                zorder=3,
             )
         for k in range(4):
+            # on a patch of the page's colour, above the grid and the line
             ax.annotate(
                 str(X[k]),
                 points[k],
                 textcoords="offset points",
-                xytext=(10, -16 if k == 2 else 8),
+                xytext=(-8, -18) if k == 2 else (10, 8),
+                bbox={
+                    "boxstyle": "square,pad=0.1",
+                    "fc": ink.background,
+                    "ec": "none",
+                },
+                zorder=4,
             )
         labelled(ax, xlabel, ylabel, title)
         ax.set_xlim(-0.2, 1.35)
