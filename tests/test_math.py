@@ -108,6 +108,26 @@ def test_notebook_math_becomes_katex_but_code_keeps_its_dollars() -> None:
     assert page.meta["katex"] is True
 
 
+@pytest.mark.parametrize("notebook", [False, True], ids=["markdown", "notebook"])
+def test_a_short_formula_keeps_its_full_stop(notebook: bool) -> None:
+    """A formula that cannot break is kept on one line with the punctuation after it, so that a phone never starts a
+    line with the full stop alone; a formula that can break keeps its breaks, and its punctuation stays as written."""
+    short, long = (
+        ("$1/h$", "$a = b + c$")
+        if notebook
+        else (
+            '<span class="arithmatex">\\(1/h\\)</span>',
+            '<span class="arithmatex">\\(a = b + c\\)</span>',
+        )
+    )
+    cell = '<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown jp-MarkdownOutput">' if notebook else ""
+    out = katex.typeset_page(f"{cell}<p>like {short}. Then {long}, and {short} again</p>", fake_page("p", notebook))
+    assert out.count('<span class="katex">') == 3
+    assert out.count('<span class="katex-and-after"><span class="katex">') == 1, out
+    assert re.search(r"</span></span></span>\.</span> Then", out), "the full stop inside the glued span"
+    assert re.search(r"</span></span></span>, and", out), "the breakable formula's comma left as written"
+
+
 def test_a_page_without_math_gets_no_stylesheet() -> None:
     """A dollar sign in plain Markdown prose is no formula, and no math means no KaTeX stylesheet."""
     page = fake_page("page.md", notebook=False)

@@ -30,13 +30,15 @@ RENDER = """function render(tex, display) {
   return katex.renderToString(tex, {displayMode: display, throwOnError: true});
 }"""
 
-# what pymdownx.arithmatex writes for \( inline \) and \[ display \] math
+# what pymdownx.arithmatex writes for \( inline \) and \[ display \] math; an inline formula with the punctuation
+# right after it, which the browser would otherwise let wrap onto the next line alone
 MARKED = re.compile(
-    r'<span class="arithmatex">\\\((?P<inline>.+?)\\\)</span>|<div class="arithmatex">\\\[(?P<display>.+?)\\\]</div>',
+    r'<span class="arithmatex">\\\((?P<inline>.+?)\\\)</span>(?P<after>[.,;:!?)]*)'
+    r'|<div class="arithmatex">\\\[(?P<display>.+?)\\\]</div>',
     re.S,
 )
-# math in the text of a notebook's Markdown cell: $$display$$ or $inline$
-DOLLARS = re.compile(r"\$\$(?P<display>.+?)\$\$|\$(?P<inline>[^$\n]+?)\$", re.S)
+# math in the text of a notebook's Markdown cell: $$display$$ or $inline$ (and the punctuation after it)
+DOLLARS = re.compile(r"\$\$(?P<display>.+?)\$\$|\$(?P<inline>[^$\n]+?)\$(?P<after>[.,;:!?)]*)", re.S)
 # a rendered Markdown cell of mkdocs-jupyter's page, up to the next cell
 NOTEBOOK_CELL = re.compile(r'(<div class="[^"]*jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(?=<div class="jp-Cell |\Z)', re.S)
 TAG = re.compile(r"(<[^>]+>)")
@@ -98,9 +100,17 @@ def on_post_build(config) -> None:
 
 
 def _formula(match: re.Match[str]) -> str:
-    """KaTeX's HTML for a match with a `display` or an `inline` group (HTML-escaped TeX)."""
-    display = match["display"] is not None
-    return typeset(html.unescape(match["display"] if display else match["inline"]), display)
+    """KaTeX's HTML for a match with a `display` or an `inline` group (HTML-escaped TeX).
+
+    An inline formula that cannot break anyway (one `katex-base` box: KaTeX lets a line break only between them) is
+    kept on one line with the punctuation after it (site.css: `.katex-and-after`); a longer one keeps its breaks.
+    """
+    if match["display"] is not None:
+        return typeset(html.unescape(match["display"]), True)
+    formula = typeset(html.unescape(match["inline"]), False)
+    if match["after"] and formula.count('class="katex-base"') == 1:
+        return f'<span class="katex-and-after">{formula}{match["after"]}</span>'
+    return formula + match["after"]
 
 
 def typeset_notebook(content: str) -> str:
