@@ -499,8 +499,11 @@
         el("label", { for: id + "-iteration", text: "Iteration" }),
         this.iterationInput,
         this.of,
-        el("label", { for: id + "-slider", text: "Iteration, on a log scale" }),
-        this.slider,
+        // the slider on a line of its own, its label beside it (the label was left alone at the end of the line above)
+        el("span", { class: "training-explorer__scale" }, [
+          el("label", { for: id + "-slider", text: "Iteration, on a log scale" }),
+          this.slider,
+        ]),
       ])
     );
 
