@@ -131,8 +131,10 @@ def downhill(figure, ink):
         linestyle="--",
         label="tangent at the starting weight",
     )
-    axes.plot(w, error(w), "o", label="starting weight")
-    axes.plot(w + step, error(w + step), "s", label="after one step")
+    # the step is short: a ring for the start, a small square inside or
+    # beside it for where the step lands, so that both show
+    axes.plot(w, error(w), "o", ms=11, mfc="none", label="starting weight")
+    axes.plot(w + step, error(w + step), "s", ms=5, label="after one step")
     figure.legend(loc="outside lower center", ncol=2)
 
 

@@ -50,7 +50,7 @@ for i in shown:
 #
 # Now keep every iteration.
 # The horizontal axis is logarithmic, so the first few iterations, where most of the change happens, get as much room as the long tail (iteration 0 sits at its left edge).
-# The dashed lines are the targets `y`.
+# The dashed lines are the targets in `y`; the legend gives each row its own.
 
 # %%
 everything = train_two_layer(record=range(10000), track_error=True)
@@ -63,14 +63,14 @@ def guesses(figure, ink):
         figure.subplots(), len(iterations), "l1, the network's guess"
     )
     for row in range(4):
-        (line,) = axes.plot(
+        axes.plot(
             iterations,
             history[:, row],
             label=f"row {row}: {X[row].tolist()}, target {y[row, 0]}",
         )
-        axes.axhline(
-            y[row, 0], color=line.get_color(), linestyle="--", linewidth=1
-        )
+    # the two targets, shared by two rows each
+    for target in (0, 1):
+        axes.axhline(target, color=ink.text, linestyle="--", linewidth=1)
     axes.set_ylim(-0.05, 1.05)
     figure.legend(loc="outside lower center")
 
