@@ -2,11 +2,12 @@
 
 At 1280, 1440 and 1920 px (and at 390 and 320 px), no table, figure, listing or output reaches past the text column:
 on the line-by-line chapters none reaches under the code beside the text; wide ones scroll inside
-the column; at those widths no line of a notebook cell's code or output needs scrolling sideways.
+the column; at 1280 px and wider no line of a notebook cell's code or output needs scrolling sideways.
 At 390 and 320 px the page never scrolls sideways; at 390 px notebook pages show no prompt column,
 figures take the text's full width, and their smallest text is at least 11 px (at most 20 px at 1280);
 no copy button covers the first line of its code. At every width, no listing or output splits a number,
-and no block holds more than it shows without a way to scroll to the rest (a formula cut off at its end).
+and no block holds more than it shows without a way to scroll to the rest (a formula cut off at its end);
+no heading's permalink sits on a line of its own.
 Each page is loaded once per device and measured at each width, in a background thread that starts
 as soon as the site is built, while other tests run.
 """
@@ -232,6 +233,36 @@ def test_the_probe_catches_what_it_should(tmp_path: Path, browser: Browser) -> N
     assert any(p.startswith("div.katex-display under #top holds") for p in problems), problems
     # the table inside a box that scrolls is clipped by it, so it passes; nothing else is reported
     assert len(problems) == 7, problems
+
+
+# two headings as wide as the column, each with a permalink after its words: the first link takes room and wraps
+# onto a line of its own, the second takes none (as site.css has it) and stays on the heading's line
+HEADINGS = """<!doctype html><html lang="en"><meta name="viewport" content="width=device-width">
+<style> h2 { font: 20px/1.5 monospace; } .headerlink { display: inline-block; } </style>
+<div class="md-content"><article class="md-content__inner">
+  <h2 id="wraps">A heading as wide as this<a class="headerlink" href="#wraps" style="margin-left: 8px">#</a></h2>
+  <h2 id="stays">A heading as wide as this<a class="headerlink" href="#stays" style="width: 0">#</a></h2>
+</article></div></html>"""
+# each heading made exactly as wide as its words
+FIT_HEADINGS = """() => { for (const h of document.querySelectorAll('h2')) {
+  const words = document.createRange();
+  words.setStart(h.firstChild, 0);
+  words.setEnd(h.firstChild, h.firstChild.length);
+  h.style.width = words.getBoundingClientRect().width + 'px';
+} }"""
+
+
+def test_the_probe_finds_a_permalink_on_a_line_of_its_own(tmp_path: Path, browser: Browser) -> None:
+    """Not vacuous: a heading whose permalink wraps below its words is caught; one whose link takes no room is not."""
+    (tmp_path / "index.html").write_text(HEADINGS)
+    with serve(tmp_path) as url:
+        context = browser.new_context(viewport={"width": 600, "height": 900})
+        page = context.new_page()
+        page.goto(url)
+        page.evaluate(FIT_HEADINGS)
+        found = page.evaluate(PROBE)
+        context.close()
+    assert [p for p in found if "permalink" in p] == ["the permalink of #wraps sits on a line of its own"], found
 
 
 # a notebook cell whose code and printed output are wider than the column; both scroll, as the theme's code does

@@ -10,6 +10,7 @@ from __future__ import annotations
 #   the end of a long formula in a notebook's cell was cut off that way, with no block past the column;
 # - on a desktop (1280 px and wider), a notebook cell's code or printed output that does not fit the column,
 #   so that the reader must scroll it sideways to see the end of a line (on a phone they may scroll);
+# - a heading whose permalink sits on a line of its own (a blank line under the heading);
 # - a page wider than the window, so that it scrolls sideways;
 # - a number in a listing, an output or a piece of inline code that the browser split across two lines.
 PROBE = """() => {
@@ -74,6 +75,16 @@ PROBE = """() => {
         const line = el.innerText.split('\\n').reduce((a, b) => (b.length > a.length ? b : a), '');
         problems.push(describe(el) + ' scrolls ' + over + ' px sideways: ' + JSON.stringify(line.trim().slice(0, 60)));
       }
+    }
+  }
+  for (const link of article.querySelectorAll(':is(h2, h3, h4) > .headerlink')) {
+    const heading = link.parentElement;
+    const words = document.createRange();
+    words.selectNodeContents(heading);
+    words.setEndBefore(link);
+    const tops = [...words.getClientRects()].filter((r) => r.width > 0).map((r) => r.top);
+    if (tops.length && link.getBoundingClientRect().top - Math.max(...tops) > 8) {
+      problems.push('the permalink of #' + heading.id + ' sits on a line of its own');
     }
   }
   const page = document.documentElement;
