@@ -50,7 +50,7 @@ for i in shown:
 #
 # Now keep every iteration.
 # The horizontal axis is logarithmic, so the first few iterations, where most of the change happens, get as much room as the long tail (iteration 0 sits at its left edge).
-# The dashed lines are the targets in `y`; the legend gives each row its own.
+# The dashed lines mark the targets in `y`; the legend says each row's target.
 
 # %%
 everything = train_two_layer(record=range(10000), track_error=True)

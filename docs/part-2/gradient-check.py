@@ -38,7 +38,7 @@
 #
 # ## The three-layer network
 #
-# Now $l_1 = \sigma(X W_0)$ and $l_2 = \sigma(l_1 W_1)$, with $W_0$ = `syn0` (from the inputs to the hidden units) and $W_1$ = `syn1` (from the hidden units to the output).
+# Now $l_1 = \sigma(X W_0)$ and $l_2 = \sigma(l_1 W_1)$, where $W_0$ is `syn0` (from the inputs to the hidden units) and $W_1$ is `syn1` (from the hidden units to the output).
 # The last layer is the two-layer case again, with $l_1$ in the place of $X$.
 # With $\delta_2 = (y - l_2) \odot l_2 (1 - l_2)$, which is `l2_delta` ([line 40](../three-layer-network/#line-40)),
 #

@@ -84,6 +84,7 @@ def shrinking(figure, ink):
         "The two-layer network\ntrained on the exclusive or",
     )
     axes.set_yscale("log")
+    axes.xaxis.set_major_formatter("{x:,.0f}")
     for k in range(3):
         axes.plot(
             np.abs(weights[:, k]),
