@@ -33,7 +33,7 @@ HEADING_ID = re.compile(r"\{#(lines?-(\d+)(?:-(\d+))?)\}\s*$")
 CANONICAL: dict[str, str] = {
     "src/tinynet/two_layer.py": "fa5d78f2ee3208d6371d72b34e0683ac2bf8b89df229a0846f793b8f440c560e",
     "src/tinynet/three_layer.py": "7bef1aec98e8301a48af6dca841309aef314f19cd17483efe7ca16f24aa3b229",
-    "src/tinynet/eleven_lines.py": "8103123e4b2fc986e25a56a6e99303a68c3b5c7bcedfc1a5074191d452db03fb",
+    "src/tinynet/eleven_lines.py": "14793f31494f1be56bae34c6b62c614a3a9bb1c8bd15812a02ac1f9b5d83bfff",
 }
 
 

@@ -1,4 +1,4 @@
-import numpy as np; np.random.seed(1)  # not in the post: the import it assumes, and a seed so every run repeats
+import numpy as np; np.random.seed(1)  # not in Trask's post
 X = np.array([ [0,0,1],[0,1,1],[1,0,1],[1,1,1] ])
 y = np.array([[0,1,1,0]]).T
 syn0 = 2*np.random.random((3,4)) - 1
