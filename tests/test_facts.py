@@ -308,7 +308,7 @@ def test_first_update(facts: Facts) -> None:
         close(cells[2], first["l1_delta"][i, 0], 4)
         close_all(cells[3], first["l0"][i] * first["l1_delta"][i, 0], 4)
         close(facts[f"first_iteration_delta_{i}"], first["l1_delta"][i, 0], 4)
-    assert [r[0] for r in rows[4:]] == ["sum", "`np.dot` (line 39)"]
+    assert [r[0] for r in rows[4:]] == ["sum", "`np.dot`"]
     assert rows[4][3] == rows[5][3], "the sum of the contributions is the dot product"
     close_all(rows[5][3], update, 4)
     for j in range(3):

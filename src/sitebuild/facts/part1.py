@@ -100,7 +100,7 @@ def worked_update() -> dict[str, str]:
     parts = [l0[i : i + 1].T * delta[i] for i in range(len(l0))]
     total = np.dot(l0.T, delta)
     rows = [[i, f"`{l0[i].tolist()}`", fixed(delta[i, 0]), vector(part)] for i, part in enumerate(parts)]
-    rows += [["sum", "", "", vector(sum(parts))], ["`np.dot` (line 39)", "", "", vector(total)]]
+    rows += [["sum", "", "", vector(sum(parts))], ["`np.dot`", "", "", vector(total)]]
     header = ["example", "`l0[i]`", "`l1_delta[i]`", "`l0[i].T * l1_delta[i]`"]
     facts = {
         "first_iteration_update_table": table(header, rows),
